@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { Command, InvalidArgumentError } from 'commander';
+import { z } from 'zod';
+import { ConfigError } from '../server/config.ts';
+import { AppError } from '../server/core/errors.ts';
+import { runProcess, type ProcessRole } from '../server/main.ts';
+import { SetupInput } from '../server/modules/auth/auth.contract.ts';
+import { withServices } from './context.ts';
+
+const program = new Command('onland')
+  .description('Onland: people, posts, meetups and a consented mailing list, on your own machine.\nConfiguration comes from the environment: DATABASE_URL, ONLAND_DATA_DIR, PORT, PUBLIC_URL, SMTP_URL, ONLAND_SECRET.')
+  .showHelpAfterError('(run with --help to see what to type)')
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+function serverCommand(name: string, description: string, role: ProcessRole) {
+  program.command(name).description(description).action(async () => {
+    const running = await runProcess(role);
+    const shutdown = async () => {
+      await running.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+}
+
+serverCommand('start', 'Run the web server and the job worker in one process (the usual way)', { web: true, worker: true });
+serverCommand('serve', 'Run only the web server (PostgreSQL: run as many as you like)', { web: true, worker: false });
+serverCommand('worker', 'Run only the job worker (PostgreSQL: run as many as you like)', { web: false, worker: true });
+
+program.command('migrate').description('Apply database migrations and exit').action(async () => {
+  await withServices(async () => {});
+  console.log('Database is up to date.');
+});
+
+program.command('setup')
+  .description('First run without a browser: create the workspace and its owner')
+  .requiredOption('--workspace <name>', 'name of your business or group')
+  .requiredOption('--email <email>', 'the owner\'s email, used to sign in')
+  .requiredOption('--password <password>', 'the owner\'s password (at least 10 characters)')
+  .option('--name <name>', 'the owner\'s name (default: the part of the email before @)')
+  .option('--timezone <zone>', 'IANA time zone, e.g. Europe/Berlin', 'UTC')
+  .action(async (options: { workspace: string; email: string; password: string; name?: string; timezone: string }) => {
+    const input = parseOrExit(SetupInput, {
+      workspaceName: options.workspace, email: options.email, password: options.password,
+      name: options.name ?? options.email.split('@')[0], timezone: options.timezone,
+    });
+    await withServices(async (services) => {
+      await services.auth.setup(input);
+    });
+    console.log(`Workspace "${options.workspace}" created; ${input.email} is its owner.`);
+  });
+
+const token = program.command('token').description('API tokens for scripts');
+token.command('create')
+  .description('Print a new API token for a member; use it as Authorization: Bearer <token>')
+  .requiredOption('--email <email>', 'the member the token acts as (it carries their role)')
+  .requiredOption('--name <name>', 'what the token is for, e.g. "backup script"')
+  .option('--workspace <slug>', 'only when the email belongs to several workspaces')
+  .action(async (options: { email: string; name: string; workspace?: string }) => {
+    const created = await withServices((services) => services.auth.createApiTokenForEmail(options.email, options.name, options.workspace));
+    console.log(created.token);
+  });
+
+const user = program.command('user').description('Members');
+user.command('reset-password')
+  .description('Set a new password for a member and sign them out everywhere')
+  .requiredOption('--email <email>', 'the member')
+  .option('--password <password>', 'the new password (default: a generated one, printed)', minLength(10))
+  .option('--workspace <slug>', 'only when the email belongs to several workspaces')
+  .action(async (options: { email: string; password?: string; workspace?: string }) => {
+    const password = options.password ?? randomBytes(12).toString('base64url');
+    await withServices((services) => services.auth.resetPassword(options.email, password, options.workspace));
+    console.log(options.password ? `Password changed for ${options.email}.` : `New password for ${options.email}: ${password}`);
+  });
+
+function minLength(n: number) {
+  return (value: string) => {
+    if (value.length < n) throw new InvalidArgumentError(`at least ${n} characters`);
+    return value;
+  };
+}
+
+function parseOrExit<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) console.error(`error: ${issue.path.join('.') || 'input'}: ${issue.message}`);
+  process.exit(2);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof AppError || error instanceof ConfigError) {
+    console.error(`error: ${error.message}`);
+    process.exit(1);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`error: ${message}`);
+  process.exit(1);
+}

@@ -1,0 +1,117 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { systemClock, type Clock } from './core/clock.ts';
+import { registerErrorHandling } from './core/http.ts';
+import type { App } from './core/types.ts';
+import type { Database } from './db/index.ts';
+import type { JobDefinition } from './jobs/index.ts';
+import { authJobs, authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
+import { createPeopleService, peopleRoutes } from './modules/people/index.ts';
+import { publicRoutes, renderNotFound } from './modules/public/index.ts';
+import { createWorkspacesService, workspacesRoutes } from './modules/workspaces/index.ts';
+import { webRoutes } from './web.ts';
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  // Tests raise it to sign in many times; production keeps the default.
+  loginRateLimit?: number;
+};
+
+export type Services = ReturnType<typeof createServices>;
+
+// The composition root: every module's service, built from what it needs.
+export function createServices({ config, database, clock = systemClock }: Pick<AppOptions, 'config' | 'database' | 'clock'>) {
+  const { db } = database;
+  const workspaces = createWorkspacesService({ db });
+  const auth = createAuthService({ db, clock, workspaces, publicUrl: config.publicUrl, sessionDays: config.sessionDays });
+  const people = createPeopleService({ db, clock });
+  return { workspaces, auth, people };
+}
+
+// Every module's jobs, for the worker to run.
+export function allJobs(services: Services): JobDefinition[] {
+  return [...authJobs(services.auth)];
+}
+
+export async function buildApp(options: AppOptions): Promise<{ app: App; services: Services }> {
+  const { config, database } = options;
+  const services = createServices(options);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.publicUrl.startsWith('https:'),
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Onland API', version: '1', description: 'Everything the Onland web app does. Authenticate with `Authorization: Bearer <token>` (`onland token create`).' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'onland_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
+
+  registerErrorHandling(app, renderNotFound);
+  registerAuthentication(app, services.auth);
+
+  app.get('/health', { schema: { hide: true }, config: { public: true } }, async (_request, reply) => {
+    try {
+      await database.query('select 1');
+      return { status: 'ok', database: { kind: database.kind, ok: true } };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: { kind: database.kind, ok: false } });
+    }
+  });
+
+  const secureCookies = config.publicUrl.startsWith('https:');
+  authRoutes(app, { auth: services.auth, workspaces: services.workspaces, secureCookies, loginRateLimit: options.loginRateLimit ?? 10 });
+  workspacesRoutes(app, services);
+  peopleRoutes(app, services);
+  await publicRoutes(app);
+  await webRoutes(app);
+
+  return { app, services };
+}

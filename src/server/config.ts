@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+// Configuration comes from the environment only (DESIGN.md, Config).
+export type Config = {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  secret: string;
+  sessionDays: number;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.ONLAND_DATA_DIR || './data');
+  const port = parsePort(env.PORT);
+  const host = env.HOST || '127.0.0.1';
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL is not a URL: ${env.PUBLIC_URL}`);
+  }
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    port,
+    host,
+    publicUrl,
+    smtpUrl: env.SMTP_URL || undefined,
+    secret: env.ONLAND_SECRET || readOrCreateSecret(dataDir),
+    sessionDays: 30,
+  };
+}
+
+function parsePort(raw: string | undefined): number {
+  if (!raw) return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a number from 0 to 65535, not "${raw}"`);
+  return port;
+}
+
+// Generated once and kept in the data folder, so sessions and encrypted credentials survive restarts.
+function readOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  return secret;
+}

@@ -1,0 +1,47 @@
+// One catalog of error codes: each maps to an HTTP status and a human title.
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  BAD_CURSOR: { status: 400, title: 'The page cursor is not valid' },
+  BAD_REQUEST: { status: 400, title: 'The request could not be read' },
+  UNAUTHENTICATED: { status: 401, title: 'Sign in first' },
+  INVALID_CREDENTIALS: { status: 401, title: 'Email or password is wrong' },
+  FORBIDDEN: { status: 403, title: 'Your role does not allow this' },
+  CSRF_FAILED: { status: 403, title: 'The request is missing its CSRF token' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, title: 'There is no such address' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  SETUP_DONE: { status: 409, title: 'Onland is already set up' },
+  SETUP_REQUIRED: { status: 409, title: 'Onland is not set up yet' },
+  EMAIL_TAKEN: { status: 409, title: 'A member with this email already exists' },
+  WORKSPACE_REQUIRED: { status: 409, title: 'This email belongs to several workspaces: name the workspace' },
+  LAST_OWNER: { status: 409, title: 'A workspace keeps at least one owner' },
+  INVITATION_INVALID: { status: 410, title: 'This invitation is used, expired or unknown' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'This content type is not accepted' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests: wait a moment' },
+  INTERNAL: { status: 500, title: 'Something went wrong on our side' },
+  UNAVAILABLE: { status: 503, title: 'The database is not reachable' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export type FieldIssue = { path: string; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly issues: FieldIssue[] | undefined;
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, detail?: string, issues?: FieldIssue[]) {
+    super(detail ?? errorCatalog[code].title);
+    this.code = code;
+    this.status = errorCatalog[code].status;
+    this.detail = detail;
+    this.issues = issues;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,4 @@
+// Every module's tables, for drizzle-kit to generate migrations from.
+export * from '../modules/workspaces/workspaces.table.ts';
+export * from '../modules/auth/auth.table.ts';
+export * from '../modules/people/people.table.ts';

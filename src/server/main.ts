@@ -1,0 +1,45 @@
+import { buildApp, createServices, allJobs } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/index.ts';
+import { openQueue, type Queue } from './jobs/index.ts';
+
+export type ProcessRole = { web: boolean; worker: boolean };
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl ? openDatabase({ databaseUrl: config.databaseUrl }) : openDatabase({ dataDir: config.dataDir });
+}
+
+// `onland start` runs both roles in one process; `serve` and `worker` run one each, any number of them on PostgreSQL.
+export async function runProcess(role: ProcessRole, log: (line: string) => void = console.log): Promise<{ stop: () => Promise<void>; url?: string }> {
+  const config = loadConfig();
+  if (!config.databaseUrl && !(role.web && role.worker)) {
+    throw new Error('The embedded database belongs to one process: use `onland start`, or set DATABASE_URL to run `serve` and `worker` apart.');
+  }
+  const database = await openConfiguredDatabase(config);
+  await database.migrate();
+
+  let queue: Queue | undefined;
+  let url: string | undefined;
+  const stops: (() => Promise<void>)[] = [];
+
+  queue = await openQueue(database, { worker: role.worker, onError: (error) => log(`job queue: ${error.message}`) });
+  stops.push(() => queue!.stop());
+  if (role.worker) {
+    await queue.work(allJobs(createServices({ config, database })));
+    log('Worker running.');
+  }
+  if (role.web) {
+    const { app } = await buildApp({ config, database, logger: process.env.ONLAND_LOG === 'debug' ? { level: 'info' } : false });
+    const address = await app.listen({ port: config.port, host: config.host });
+    url = config.publicUrl;
+    stops.unshift(() => app.close());
+    log(`Onland is running at ${config.publicUrl}/  (listening on ${address}, ${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= (async () => {
+    for (const s of stops) await s().catch(() => {});
+    await database.close();
+  })());
+  return { stop, url };
+}

@@ -1,0 +1,20 @@
+import { AppError } from '../../core/errors.ts';
+
+export const roles = ['owner', 'editor', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+// Who is asking: established once per request from a session cookie or a Bearer token.
+export type Auth = {
+  workspaceId: string;
+  userId: string;
+  role: Role;
+  via: 'session' | 'token';
+};
+
+const rank: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
+
+// viewer reads, editor writes, owner manages members and settings.
+export function requireRole(auth: Auth | null | undefined, minimum: Role): asserts auth is Auth {
+  if (!auth) throw new AppError('UNAUTHENTICATED');
+  if (rank[auth.role] < rank[minimum]) throw new AppError('FORBIDDEN', `This needs the ${minimum} role; you are ${auth.role}.`);
+}

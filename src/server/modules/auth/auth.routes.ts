@@ -1,0 +1,75 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { authOf, type App } from '../../core/types.ts';
+import type { WorkspacesService } from '../workspaces/index.ts';
+import {
+  AcceptInvitationInput, ApiTokenCreated, ApiTokenInput, Invitation, InvitationInput, InvitationToken,
+  LoginInput, Member, MemberId, MemberPatch, Session, SetupInput, SetupStatus,
+} from './auth.contract.ts';
+import { clearSessionCookie, sessionCookie, setSessionCookie } from './auth.plugin.ts';
+import type { AuthService, StartedSession } from './auth.service.ts';
+
+type Deps = { auth: AuthService; workspaces: WorkspacesService; secureCookies: boolean; loginRateLimit: number };
+
+export function authRoutes(app: App, { auth, workspaces, secureCookies, loginRateLimit }: Deps) {
+  const limited = { public: true, rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } };
+  const tags = ['auth'];
+
+  // Sets the session cookie and answers with what the SPA needs to run.
+  async function sessionReply(reply: FastifyReply, started: StartedSession) {
+    setSessionCookie(reply, started.token, started.maxAgeSeconds, secureCookies);
+    const workspace = await workspaces.get({ workspaceId: started.workspaceId, userId: started.user.id, role: started.user.role, via: 'session' });
+    return { user: started.user, workspace, csrfToken: started.csrfToken };
+  }
+
+  app.get('/api/v1/setup', { config: { public: true }, schema: { tags, summary: 'Whether first-run setup is done', response: { 200: SetupStatus } } },
+    () => auth.setupStatus());
+
+  app.post('/api/v1/setup', { config: limited, schema: { tags, summary: 'First run: create the workspace and its owner', body: SetupInput, response: { 201: Session } } },
+    async (request, reply) => {
+      const started = await auth.setup(request.body);
+      return reply.code(201).send(await sessionReply(reply, started));
+    });
+
+  app.post('/api/v1/auth/login', { config: limited, schema: { tags, summary: 'Sign in', body: LoginInput, response: { 200: Session } } },
+    async (request, reply) => sessionReply(reply, await auth.login(request.body)));
+
+  app.post('/api/v1/auth/logout', { schema: { tags, summary: 'Sign out', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const token = request.cookies[sessionCookie];
+      if (token) await auth.logout(token);
+      clearSessionCookie(reply, secureCookies);
+      return reply.code(204).send(null);
+    });
+
+  app.get('/api/v1/auth/session', { schema: { tags, summary: 'The signed-in member, workspace and CSRF token', response: { 200: Session } } },
+    async (request) => {
+      const current = authOf(request);
+      const session = request.cookies[sessionCookie] ? await auth.authenticateSession(request.cookies[sessionCookie]) : null;
+      return { user: await auth.me(current), workspace: await workspaces.get(current), csrfToken: session?.csrfToken ?? '' };
+    });
+
+  app.get('/api/v1/members', { schema: { tags, summary: 'Members of the workspace', response: { 200: z.object({ items: z.array(Member) }) } } },
+    async (request) => ({ items: await auth.listMembers(authOf(request)) }));
+
+  app.patch('/api/v1/members/:id', { schema: { tags, summary: 'Change a member\'s role (owner)', params: MemberId, body: MemberPatch, response: { 200: Member } } },
+    (request) => auth.updateMemberRole(authOf(request), request.params.id, request.body.role));
+
+  app.delete('/api/v1/members/:id', { schema: { tags, summary: 'Remove a member (owner)', params: MemberId, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await auth.removeMember(authOf(request), request.params.id);
+      return reply.code(204).send(null);
+    });
+
+  app.post('/api/v1/invitations', { schema: { tags, summary: 'Create an invitation link (owner)', body: InvitationInput, response: { 201: Invitation } } },
+    async (request, reply) => reply.code(201).send(await auth.createInvitation(authOf(request), request.body)));
+
+  app.post('/api/v1/invitations/:token/accept', { config: limited, schema: { tags, summary: 'Accept an invitation and become a member', params: InvitationToken, body: AcceptInvitationInput, response: { 201: Session } } },
+    async (request, reply) => {
+      const started = await auth.acceptInvitation(request.params.token, request.body);
+      return reply.code(201).send(await sessionReply(reply, started));
+    });
+
+  app.post('/api/v1/tokens', { schema: { tags, summary: 'Create an API token with your role', body: ApiTokenInput, response: { 201: ApiTokenCreated } } },
+    async (request, reply) => reply.code(201).send(await auth.createApiToken(authOf(request), request.body.name)));
+}

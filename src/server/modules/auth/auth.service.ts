@@ -1,0 +1,183 @@
+import { sql } from 'drizzle-orm';
+import type { Clock } from '../../core/clock.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Db } from '../../db/index.ts';
+import type { WorkspacesService } from '../workspaces/index.ts';
+import type { Auth, Role } from './access.ts';
+import { requireRole } from './access.ts';
+import type { Member } from './auth.contract.ts';
+import { createAuthRepository, type UserRow } from './auth.repository.ts';
+import { dummyPasswordHash, hashPassword, hashToken, newToken, verifyPassword } from './tokens.ts';
+
+type Deps = { db: Db; clock: Clock; workspaces: WorkspacesService; publicUrl: string; sessionDays: number };
+
+const setupLockKey = 7_001_002;
+const invitationDays = 7;
+const day = 24 * 60 * 60 * 1000;
+
+export function createAuthService({ db, clock, workspaces, publicUrl, sessionDays }: Deps) {
+  const repo = createAuthRepository(db);
+
+  async function startSession(user: UserRow): Promise<StartedSession> {
+    const token = newToken();
+    const csrfToken = newToken();
+    const now = clock.now();
+    await repo.insertSession({
+      workspaceId: user.workspaceId,
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + sessionDays * day),
+    });
+    return { token, csrfToken, user: toMember(user), workspaceId: user.workspaceId, maxAgeSeconds: sessionDays * 24 * 3600 };
+  }
+
+  return {
+    async setupStatus() {
+      return { setupDone: (await workspaces.count()) > 0 };
+    },
+
+    // First run: the workspace and its owner, once. A lock keeps two browsers from both succeeding.
+    async setup(input: { workspaceName: string; name: string; email: string; password: string; timezone?: string; locale?: string }) {
+      const passwordHash = await hashPassword(input.password);
+      const user = await db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${setupLockKey})`);
+        if ((await workspaces.count(tx)) > 0) throw new AppError('SETUP_DONE');
+        const workspace = await workspaces.create({ name: input.workspaceName, timezone: input.timezone, locale: input.locale }, tx);
+        return repo.insertUser({ workspaceId: workspace.id, email: input.email, name: input.name, passwordHash, role: 'owner' }, tx);
+      });
+      return startSession(user);
+    },
+
+    async login(input: { email: string; password: string; workspace?: string }) {
+      let candidates = await repo.findUsersByEmail(input.email);
+      if (input.workspace) {
+        const workspace = await workspaces.findBySlug(input.workspace);
+        candidates = candidates.filter((u) => u.workspaceId === workspace?.id);
+      }
+      if (candidates.length > 1) throw new AppError('WORKSPACE_REQUIRED');
+      const user = candidates[0];
+      const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+      if (!user || !ok) throw new AppError('INVALID_CREDENTIALS');
+      return startSession(user);
+    },
+
+    async logout(token: string): Promise<void> {
+      await repo.deleteSession(hashToken(token));
+    },
+
+    async authenticateSession(token: string): Promise<(Auth & { csrfToken: string }) | null> {
+      const found = await repo.findSession(hashToken(token), clock.now());
+      if (!found) return null;
+      const { session, role } = found;
+      return { workspaceId: session.workspaceId, userId: session.userId, role: role as Role, via: 'session', csrfToken: session.csrfToken };
+    },
+
+    async authenticateToken(token: string): Promise<Auth | null> {
+      const found = await repo.findApiToken(hashToken(token));
+      if (!found) return null;
+      await repo.touchApiToken(found.token.workspaceId, found.token.id, clock.now());
+      return { workspaceId: found.token.workspaceId, userId: found.token.userId, role: found.role as Role, via: 'token' };
+    },
+
+    async me(auth: Auth): Promise<Member> {
+      requireRole(auth, 'viewer');
+      const user = await repo.getUser(auth.workspaceId, auth.userId);
+      if (!user) throw new AppError('UNAUTHENTICATED');
+      return toMember(user);
+    },
+
+    // A token carries its user's role: a viewer's token cannot write.
+    async createApiToken(auth: Auth, name: string) {
+      requireRole(auth, 'viewer');
+      const token = newToken('onl_');
+      const row = await repo.insertApiToken({ workspaceId: auth.workspaceId, userId: auth.userId, name, tokenHash: hashToken(token) });
+      return { id: row.id, name: row.name, token };
+    },
+
+    // For the CLI, which acts as the machine's administrator.
+    async createApiTokenForEmail(email: string, name: string, workspaceSlug?: string) {
+      const user = await singleUserByEmail(email, workspaceSlug);
+      return this.createApiToken({ workspaceId: user.workspaceId, userId: user.id, role: user.role as Role, via: 'token' }, name);
+    },
+
+    async resetPassword(email: string, password: string, workspaceSlug?: string): Promise<void> {
+      const user = await singleUserByEmail(email, workspaceSlug);
+      const passwordHash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        await repo.updateUser(user.workspaceId, user.id, { passwordHash }, tx);
+        await repo.deleteSessionsOfUser(user.workspaceId, user.id, tx);
+      });
+    },
+
+    async listMembers(auth: Auth): Promise<Member[]> {
+      requireRole(auth, 'viewer');
+      return (await repo.listUsers(auth.workspaceId)).map(toMember);
+    },
+
+    async updateMemberRole(auth: Auth, userId: string, role: Role): Promise<Member> {
+      requireRole(auth, 'owner');
+      return db.transaction(async (tx) => {
+        const user = await repo.updateUser(auth.workspaceId, userId, { role }, tx);
+        if (!user) throw new AppError('NOT_FOUND');
+        if ((await repo.countOwners(auth.workspaceId, tx)) === 0) throw new AppError('LAST_OWNER');
+        return toMember(user);
+      });
+    },
+
+    async removeMember(auth: Auth, userId: string): Promise<void> {
+      requireRole(auth, 'owner');
+      await db.transaction(async (tx) => {
+        if (!(await repo.deleteUser(auth.workspaceId, userId, tx))) throw new AppError('NOT_FOUND');
+        if ((await repo.countOwners(auth.workspaceId, tx)) === 0) throw new AppError('LAST_OWNER');
+      });
+    },
+
+    async createInvitation(auth: Auth, input: { role: Role; email?: string }) {
+      requireRole(auth, 'owner');
+      const token = newToken();
+      const row = await repo.insertInvitation({
+        workspaceId: auth.workspaceId,
+        tokenHash: hashToken(token),
+        role: input.role,
+        email: input.email ?? null,
+        invitedBy: auth.userId,
+        expiresAt: new Date(clock.now().getTime() + invitationDays * day),
+      });
+      return { id: row.id, role: row.role, email: row.email, expiresAt: row.expiresAt, url: `${publicUrl}/app/invite/${token}` };
+    },
+
+    async acceptInvitation(token: string, input: { name: string; email: string; password: string }) {
+      const passwordHash = await hashPassword(input.password);
+      const user = await db.transaction(async (tx) => {
+        const invitation = await repo.claimInvitation(hashToken(token), clock.now(), tx);
+        if (!invitation) throw new AppError('INVITATION_INVALID');
+        if (invitation.email && invitation.email !== input.email) throw new AppError('INVITATION_INVALID', 'This invitation is for another email address.');
+        if (await repo.findUserByEmail(invitation.workspaceId, input.email, tx)) throw new AppError('EMAIL_TAKEN');
+        return repo.insertUser({ workspaceId: invitation.workspaceId, email: input.email, name: input.name, passwordHash, role: invitation.role }, tx);
+      });
+      return startSession(user);
+    },
+
+    purgeExpiredSessions: () => repo.deleteExpiredSessions(clock.now()),
+  };
+
+  async function singleUserByEmail(email: string, workspaceSlug?: string): Promise<UserRow> {
+    let found = await repo.findUsersByEmail(email.trim().toLowerCase());
+    if (workspaceSlug) {
+      const workspace = await workspaces.findBySlug(workspaceSlug);
+      found = found.filter((u) => u.workspaceId === workspace?.id);
+    }
+    if (found.length > 1) throw new AppError('WORKSPACE_REQUIRED');
+    if (!found[0]) throw new AppError('NOT_FOUND', `No member has the email ${email}.`);
+    return found[0];
+  }
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+export type StartedSession = { token: string; csrfToken: string; user: Member; workspaceId: string; maxAgeSeconds: number };
+
+function toMember(user: UserRow): Member {
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, createdAt: user.createdAt };
+}

@@ -1,0 +1,5 @@
+export { requireRole, roles, type Auth, type Role } from './access.ts';
+export { registerAuthentication } from './auth.plugin.ts';
+export { authRoutes } from './auth.routes.ts';
+export { createAuthService, type AuthService } from './auth.service.ts';
+export { authJobs } from './auth.jobs.ts';

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { authOf, type App } from '../../core/types.ts';
+import {
+  Interaction, InteractionId, InteractionInput, InteractionList, InteractionQuery,
+  PeoplePage, PeopleQuery, Person, PersonId, PersonInput, PersonPatch,
+} from './people.contract.ts';
+import type { PeopleService } from './people.service.ts';
+
+export function peopleRoutes(app: App, { people }: { people: PeopleService }) {
+  const tags = ['people'];
+  app.get('/api/v1/people', { schema: { tags, summary: 'List people: search, tag filter, cursor pages', querystring: PeopleQuery, response: { 200: PeoplePage } } },
+    (request) => people.list(authOf(request), request.query));
+  app.post('/api/v1/people', { schema: { tags, summary: 'Add a person', body: PersonInput, response: { 201: Person } } },
+    async (request, reply) => reply.code(201).send(await people.create(authOf(request), request.body)));
+  app.get('/api/v1/people/:id', { schema: { tags, summary: 'One person', params: PersonId, response: { 200: Person } } },
+    (request) => people.get(authOf(request), request.params.id));
+  app.patch('/api/v1/people/:id', { schema: { tags, summary: 'Change a person; fields left out stay', params: PersonId, body: PersonPatch, response: { 200: Person } } },
+    (request) => people.update(authOf(request), request.params.id, request.body));
+  app.delete('/api/v1/people/:id', { schema: { tags, summary: 'Delete a person and their interactions', params: PersonId, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await people.remove(authOf(request), request.params.id);
+      return reply.code(204).send(null);
+    });
+  app.get('/api/v1/people/:id/interactions', { schema: { tags, summary: 'A person\'s timeline, newest first', params: PersonId, querystring: InteractionQuery, response: { 200: InteractionList } } },
+    (request) => people.listInteractions(authOf(request), request.params.id, request.query));
+  app.post('/api/v1/people/:id/interactions', { schema: { tags, summary: 'Log a touch', params: PersonId, body: InteractionInput, response: { 201: Interaction } } },
+    async (request, reply) => reply.code(201).send(await people.addInteraction(authOf(request), request.params.id, request.body)));
+  app.delete('/api/v1/people/:id/interactions/:interactionId', { schema: { tags, summary: 'Delete an interaction', params: InteractionId, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await people.removeInteraction(authOf(request), request.params.id, request.params.interactionId);
+      return reply.code(204).send(null);
+    });
+}

@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { idColumn, timestampColumn, workspaceIdColumn } from '../../db/columns.ts';
+import { workspaces } from '../workspaces/workspaces.table.ts';
+
+export type HandleRow = { platform: string; handle: string; url?: string | null };
+
+export const people = pgTable('people', {
+  workspaceId: workspaceIdColumn().references(() => workspaces.id, { onDelete: 'cascade' }),
+  id: idColumn(),
+  name: text('name').notNull(),
+  givenName: text('given_name'),
+  familyName: text('family_name'),
+  emails: text('emails').array().notNull().default(sql`'{}'::text[]`),
+  phones: text('phones').array().notNull().default(sql`'{}'::text[]`),
+  handles: jsonb('handles').$type<HandleRow[]>().notNull().default(sql`'[]'::jsonb`),
+  organisation: text('organisation'),
+  tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+  notes: text('notes'),
+  source: text('source'),
+  introducedById: uuid('introduced_by_id'),
+  timezone: text('timezone'),
+  locale: text('locale'),
+  cadenceDays: integer('cadence_days'),
+  isClient: boolean('is_client').notNull().default(false),
+  isFriend: boolean('is_friend').notNull().default(false),
+  // Derived on every write by the repository: the sort key and the text search looks in.
+  sortName: text('sort_name').notNull(),
+  searchText: text('search_text').notNull(),
+  createdAt: timestampColumn('created_at').notNull().defaultNow(),
+  updatedAt: timestampColumn('updated_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.id] }),
+  foreignKey({ columns: [t.workspaceId, t.introducedById], foreignColumns: [t.workspaceId, t.id] }),
+  index('people_sort_idx').on(t.workspaceId, t.sortName, t.id),
+  index('people_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  index('people_tags_idx').using('gin', t.tags),
+  index('people_emails_idx').using('gin', t.emails),
+]);
+
+export const interactions = pgTable('interactions', {
+  workspaceId: workspaceIdColumn(),
+  id: idColumn(),
+  personId: uuid('person_id').notNull(),
+  channel: text('channel').notNull(),
+  kind: text('kind').notNull(),
+  direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+  occurredAt: timestampColumn('occurred_at').notNull(),
+  durationMinutes: integer('duration_minutes'),
+  note: text('note'),
+  postId: uuid('post_id'),
+  eventId: uuid('event_id'),
+  createdBy: uuid('created_by'),
+  createdAt: timestampColumn('created_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.id] }),
+  foreignKey({ columns: [t.workspaceId, t.personId], foreignColumns: [people.workspaceId, people.id] }).onDelete('cascade'),
+  index('interactions_person_idx').on(t.workspaceId, t.personId, t.occurredAt),
+]);

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.ts';
+import type { Config } from '../src/server/config.ts';
+import type { Clock } from '../src/server/core/clock.ts';
+import { openDatabase, type Database } from '../src/server/db/index.ts';
+
+// Integration tests run on PGlite, or on a fresh PostgreSQL database when DATABASE_URL is set.
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+export async function makeTestDatabase(): Promise<Database & { dispose: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({ dataDir: 'memory' });
+    await database.migrate();
+    return Object.assign(database, { dispose: () => database.close() });
+  }
+  const name = `onland_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  await database.migrate();
+  return Object.assign(database, {
+    dispose: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  });
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    databaseUrl: undefined,
+    dataDir: mkdtempSync(join(tmpdir(), 'onland-test-')),
+    port: 0,
+    host: '127.0.0.1',
+    publicUrl: 'http://localhost:3000',
+    smtpUrl: undefined,
+    secret: 'test-secret-test-secret-test-secret',
+    sessionDays: 30,
+    ...overrides,
+  };
+}
+
+export async function makeTestApp(options: { clock?: Clock; loginRateLimit?: number } = {}) {
+  const database = await makeTestDatabase();
+  const config = testConfig();
+  const { app, services } = await buildApp({ config, database, clock: options.clock, loginRateLimit: options.loginRateLimit ?? 1000 });
+  await app.ready();
+  return {
+    app, services, database, config,
+    close: async () => {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
+
+export const owner = { workspaceName: 'Green Door Coaching', name: 'Olivia Owner', email: 'olivia@example.com', password: 'correct horse battery' };
+
+// A signed-in browser: the session cookie plus the CSRF header every write needs.
+export type Browser = { headers: Record<string, string>; cookie: string; csrf: string };
+
+export async function setupOwner(app: TestApp['app']): Promise<Browser> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: owner });
+  if (response.statusCode !== 201) throw new Error(`setup failed: ${response.statusCode} ${response.body}`);
+  return browserFrom(response);
+}
+
+export function browserFrom(response: { cookies: { name: string; value: string }[]; json: () => { csrfToken: string } }): Browser {
+  const cookie = response.cookies.find((c) => c.name === 'onland_session');
+  if (!cookie) throw new Error('no session cookie');
+  const csrf = response.json().csrfToken;
+  return { cookie: cookie.value, csrf, headers: { cookie: `onland_session=${cookie.value}`, 'x-csrf-token': csrf } };
+}
+
+export async function bearer(app: TestApp['app'], browser: Browser, name = 'script'): Promise<Record<string, string>> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/tokens', headers: browser.headers, payload: { name } });
+  if (response.statusCode !== 201) throw new Error(`token failed: ${response.body}`);
+  return { authorization: `Bearer ${response.json().token}` };
+}
