@@ -46,6 +46,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     host: '127.0.0.1',
     publicUrl: 'http://localhost:3000',
     smtpUrl: undefined,
+    mailFrom: 'Onland <onland@localhost.localdomain>',
     secret: 'test-secret-test-secret-test-secret',
     sessionDays: 30,
     ...overrides,
@@ -55,10 +56,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function makeTestApp(options: { clock?: Clock; loginRateLimit?: number } = {}) {
   const database = await makeTestDatabase();
   const config = testConfig();
-  const { app, services } = await buildApp({ config, database, clock: options.clock, loginRateLimit: options.loginRateLimit ?? 1000 });
+  const { app, services, routes } = await buildApp({ config, database, clock: options.clock, loginRateLimit: options.loginRateLimit ?? 1000 });
   await app.ready();
   return {
-    app, services, database, config,
+    app, services, routes, database, config,
     close: async () => {
       await app.close();
       await database.dispose();

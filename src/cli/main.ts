@@ -3,9 +3,11 @@ import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { ConfigError } from '../server/config.ts';
 import { AppError } from '../server/core/errors.ts';
-import { runProcess, type ProcessRole } from '../server/main.ts';
 import { SetupInput } from '../server/modules/auth/auth.contract.ts';
-import { withServices } from './context.ts';
+
+// The server, database and job queue load only when a command needs them, so --help answers at once.
+type ProcessRole = { web: boolean; worker: boolean };
+const withServices: typeof import('./context.ts').withServices = async (run) => (await import('./context.ts')).withServices(run);
 
 const program = new Command('onland')
   .description('Onland: people, posts, meetups and a consented mailing list, on your own machine.\nConfiguration comes from the environment: DATABASE_URL, ONLAND_DATA_DIR, PORT, PUBLIC_URL, SMTP_URL, ONLAND_SECRET.')
@@ -14,6 +16,7 @@ const program = new Command('onland')
 
 function serverCommand(name: string, description: string, role: ProcessRole) {
   program.command(name).description(description).action(async () => {
+    const { runProcess } = await import('../server/main.ts');
     const running = await runProcess(role);
     const shutdown = async () => {
       await running.stop();
@@ -73,6 +76,28 @@ user.command('reset-password')
     await withServices((services) => services.auth.resetPassword(options.email, password, options.workspace));
     console.log(options.password ? `Password changed for ${options.email}.` : `New password for ${options.email}: ${password}`);
   });
+
+program.command('demo')
+  .description('Fill a fresh data folder with a realistic demo workspace (~200 people, 90 days of interactions)')
+  .option('--people <n>', 'how many people', positiveInt, 200)
+  .option('--email <email>', 'the demo owner\'s email', 'demo@onland.example')
+  .option('--password <password>', 'the demo owner\'s password', minLength(10), 'onland-demo-password')
+  .action(async (options: { people: number; email: string; password: string }) => {
+    const result = await withServices(async (services) => {
+      if ((await services.auth.setupStatus()).setupDone) {
+        throw new Error('This data folder already has a workspace. Use a fresh one, e.g. ONLAND_DATA_DIR=./demo-data npx onland demo');
+      }
+      const { createDemo } = await import('./demo.ts');
+      return createDemo(services, { ...options, now: new Date() });
+    });
+    console.log(`Demo workspace ready: ${result.people} people, ${result.interactions} interactions. Sign in as ${options.email} / ${options.password}`);
+  });
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new InvalidArgumentError('a whole number from 1 to 100000');
+  return n;
+}
 
 function minLength(n: number) {
   return (value: string) => {

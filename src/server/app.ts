@@ -10,8 +10,10 @@ import { systemClock, type Clock } from './core/clock.ts';
 import { registerErrorHandling } from './core/http.ts';
 import type { App } from './core/types.ts';
 import type { Database } from './db/index.ts';
+import { createMailer, type Mailer } from './mail/index.ts';
 import type { JobDefinition } from './jobs/index.ts';
 import { authJobs, authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
+import { createOutboxService, outboxRoutes } from './modules/outbox/index.ts';
 import { createPeopleService, peopleRoutes } from './modules/people/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
 import { createWorkspacesService, workspacesRoutes } from './modules/workspaces/index.ts';
@@ -21,6 +23,7 @@ export type AppOptions = {
   config: Config;
   database: Database;
   clock?: Clock;
+  mailer?: Mailer;
   logger?: FastifyServerOptions['logger'];
   // Tests raise it to sign in many times; production keeps the default.
   loginRateLimit?: number;
@@ -29,12 +32,14 @@ export type AppOptions = {
 export type Services = ReturnType<typeof createServices>;
 
 // The composition root: every module's service, built from what it needs.
-export function createServices({ config, database, clock = systemClock }: Pick<AppOptions, 'config' | 'database' | 'clock'>) {
+export function createServices({ config, database, clock = systemClock, mailer }: Pick<AppOptions, 'config' | 'database' | 'clock' | 'mailer'>) {
   const { db } = database;
+  mailer ??= createMailer({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom });
   const workspaces = createWorkspacesService({ db });
   const auth = createAuthService({ db, clock, workspaces, publicUrl: config.publicUrl, sessionDays: config.sessionDays });
   const people = createPeopleService({ db, clock });
-  return { workspaces, auth, people };
+  const outbox = createOutboxService({ mailer });
+  return { mailer, workspaces, auth, people, outbox };
 }
 
 // Every module's jobs, for the worker to run.
@@ -42,7 +47,9 @@ export function allJobs(services: Services): JobDefinition[] {
   return [...authJobs(services.auth)];
 }
 
-export async function buildApp(options: AppOptions): Promise<{ app: App; services: Services }> {
+export type RouteEntry = { method: string; url: string; public: boolean };
+
+export async function buildApp(options: AppOptions): Promise<{ app: App; services: Services; routes: RouteEntry[] }> {
   const { config, database } = options;
   const services = createServices(options);
   const app = Fastify({
@@ -53,6 +60,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The route table, for tests that must cover every route (OpenAPI, tenancy, fuzzing).
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, public: route.config?.public === true });
+  });
 
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,
@@ -110,8 +122,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   authRoutes(app, { auth: services.auth, workspaces: services.workspaces, secureCookies, loginRateLimit: options.loginRateLimit ?? 10 });
   workspacesRoutes(app, services);
   peopleRoutes(app, services);
+  outboxRoutes(app, services);
   await publicRoutes(app);
   await webRoutes(app);
 
-  return { app, services };
+  return { app, services, routes };
 }

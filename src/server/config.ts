@@ -10,6 +10,7 @@ export type Config = {
   host: string;
   publicUrl: string;
   smtpUrl: string | undefined;
+  mailFrom: string;
   secret: string;
   sessionDays: number;
 };
@@ -33,9 +34,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     publicUrl,
     smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || defaultFrom(publicUrl),
     secret: env.ONLAND_SECRET || readOrCreateSecret(dataDir),
     sessionDays: 30,
   };
+}
+
+// Mail needs a sender; without MAIL_FROM it is onland@ the public host.
+function defaultFrom(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname;
+  return `Onland <onland@${host.includes('.') ? host : `${host}.localdomain`}>`;
 }
 
 function parsePort(raw: string | undefined): number {

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { buildApp } from '../server/app.ts';
+import { openDatabase } from '../server/db/index.ts';
+import { makeTestDatabase, onPostgres, testConfig } from '../../test/helpers.ts';
+
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'onland.js');
+
+// The CLI as a user runs it: a child process on this run's database (a temp data folder, or a fresh PostgreSQL database).
+describe('onland CLI', () => {
+  let env: NodeJS.ProcessEnv;
+  let dispose = async () => {};
+  before(async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'onland-cli-'));
+    env = { ...process.env, ONLAND_DATA_DIR: dataDir, DATABASE_URL: '' };
+    if (onPostgres) {
+      const database = await makeTestDatabase();
+      env.DATABASE_URL = database.url;
+      dispose = database.dispose;
+    }
+  });
+  after(() => dispose());
+
+  const onland = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+
+  test('bad arguments exit non-zero and say what to type', () => {
+    const unknown = onland('frobnicate');
+    assert.notEqual(unknown.status, 0);
+    assert.match(unknown.stderr, /unknown command 'frobnicate'/);
+    assert.match(unknown.stderr, /--help/);
+
+    const missing = onland('setup', '--workspace', 'Acme');
+    assert.notEqual(missing.status, 0);
+    assert.match(missing.stderr, /--email/);
+
+    const invalid = onland('setup', '--workspace', 'Acme', '--email', 'not-an-email', '--password', 'short');
+    assert.notEqual(invalid.status, 0);
+    assert.match(invalid.stderr, /email: Invalid email/);
+    assert.match(invalid.stderr, /password: At least 10 characters/);
+  });
+
+  test('--help works on every command', () => {
+    for (const args of [['--help'], ['start', '--help'], ['setup', '--help'], ['token', 'create', '--help'], ['user', 'reset-password', '--help'], ['demo', '--help']]) {
+      const result = onland(...args);
+      assert.equal(result.status, 0, args.join(' '));
+      assert.match(result.stdout, /Usage: onland/);
+    }
+  });
+
+  test('setup, then a token that the API accepts, then a password reset', async () => {
+    const setup = onland('setup', '--workspace', 'Green Door', '--email', 'Olivia@Example.com', '--password', 'a strong password');
+    assert.equal(setup.status, 0, setup.stderr);
+    assert.equal(onland('setup', '--workspace', 'Again', '--email', 'x@example.com', '--password', 'a strong password').status, 1);
+
+    const created = onland('token', 'create', '--email', 'olivia@example.com', '--name', 'backup');
+    assert.equal(created.status, 0, created.stderr);
+    const token = created.stdout.trim();
+    assert.match(token, /^onl_/);
+    assert.equal(onland('token', 'create', '--email', 'nobody@example.com', '--name', 'x').status, 1);
+
+    const reset = onland('user', 'reset-password', '--email', 'olivia@example.com');
+    assert.equal(reset.status, 0, reset.stderr);
+    const newPassword = reset.stdout.trim().split(': ').at(-1)!;
+
+    // The same database, opened the way the server opens it.
+    const database = env.DATABASE_URL ? await openDatabase({ databaseUrl: env.DATABASE_URL }) : await openDatabase({ dataDir: env.ONLAND_DATA_DIR! });
+    const { app } = await buildApp({ config: testConfig({ dataDir: env.ONLAND_DATA_DIR! }), database });
+    try {
+      const people = await app.inject({ url: '/api/v1/people', headers: { authorization: `Bearer ${token}` } });
+      assert.equal(people.statusCode, 200);
+      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'olivia@example.com', password: newPassword } });
+      assert.equal(login.statusCode, 200);
+      const oldLogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'olivia@example.com', password: 'a strong password' } });
+      assert.equal(oldLogin.statusCode, 401);
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  from?: string;
+  replyTo?: string;
+  headers?: Record<string, string>;
+  attachments?: { filename: string; content: string | Buffer; contentType?: string }[];
+};
+
+export type SentMail = { messageId: string; via: 'smtp' | 'outbox' };
+export type OutboxEntry = { id: string; to: string; subject: string; date: string };
+
+export type Mailer = {
+  send: (message: MailMessage) => Promise<SentMail>;
+  // The local outbox (no SMTP_URL): what would have been sent.
+  listOutbox: () => Promise<OutboxEntry[]>;
+  readOutbox: (id: string) => Promise<string | null>;
+  close: () => void;
+};
+
+// One mailer: SMTP when SMTP_URL is set, otherwise .eml files in <data>/outbox.
+export function createMailer({ smtpUrl, dataDir, from }: { smtpUrl?: string; dataDir: string; from: string }): Mailer {
+  const outboxDir = join(dataDir, 'outbox');
+  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+
+  return {
+    async send(message) {
+      const info = await transport.sendMail({ from, ...message });
+      if (smtpUrl) return { messageId: info.messageId, via: 'smtp' };
+      mkdirSync(outboxDir, { recursive: true });
+      const id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
+      await writeFile(join(outboxDir, `${id}.eml`), (info as unknown as { message: Buffer }).message);
+      return { messageId: info.messageId, via: 'outbox' };
+    },
+
+    async listOutbox() {
+      let files: string[];
+      try {
+        files = (await readdir(outboxDir)).filter((f) => f.endsWith('.eml')).sort().reverse();
+      } catch {
+        return [];
+      }
+      return Promise.all(files.slice(0, 200).map(async (file) => {
+        const head = (await readFile(join(outboxDir, file), 'utf8')).split(/\r?\n\r?\n/)[0] ?? '';
+        return { id: file.slice(0, -4), to: header(head, 'To'), subject: decodeMime(header(head, 'Subject')), date: header(head, 'Date') };
+      }));
+    },
+
+    async readOutbox(id) {
+      if (!/^[\w-]+$/.test(id)) return null;
+      try {
+        return await readFile(join(outboxDir, `${id}.eml`), 'utf8');
+      } catch {
+        return null;
+      }
+    },
+
+    close: () => transport.close(),
+  };
+}
+
+function header(head: string, name: string): string {
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const line = unfolded.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(name.toLowerCase() + ':'));
+  return line ? line.slice(name.length + 1).trim() : '';
+}
+
+// Subjects with non-ASCII characters are MIME-encoded words (=?UTF-8?Q?...?= or ?B?).
+function decodeMime(value: string): string {
+  return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_m, encoding: string, text: string) =>
+    encoding.toLowerCase() === 'b'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'));
+}
