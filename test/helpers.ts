@@ -49,6 +49,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mailFrom: 'Onland <onland@localhost.localdomain>',
     secret: 'test-secret-test-secret-test-secret',
     sessionDays: 30,
+    trustProxy: false,
     ...overrides,
   };
 }

@@ -54,7 +54,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   const services = createServices(options);
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();

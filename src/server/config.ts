@@ -13,6 +13,8 @@ export type Config = {
   mailFrom: string;
   secret: string;
   sessionDays: number;
+  // Behind a reverse proxy, client addresses (rate limits, consent records) come from X-Forwarded-For.
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || defaultFrom(publicUrl),
     secret: env.ONLAND_SECRET || readOrCreateSecret(dataDir),
     sessionDays: 30,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
 }
 

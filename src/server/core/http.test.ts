@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { makeTestApp, setupOwner, type Browser, type TestApp } from '../../../test/helpers.ts';
+
+describe('HTTP basics', () => {
+  let t: TestApp;
+  let browser: Browser;
+  before(async () => {
+    t = await makeTestApp();
+    browser = await setupOwner(t.app);
+  });
+  after(() => t.close());
+
+  test('GET /health reports the database', async () => {
+    const response = await t.app.inject({ url: '/health' });
+    assert.equal(response.statusCode, 200);
+    assert.deepEqual(response.json().database.ok, true);
+  });
+
+  test('responses carry a strict CSP and security headers', async () => {
+    const response = await t.app.inject({ url: '/health' });
+    const csp = response.headers['content-security-policy'] as string;
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(response.headers['x-content-type-options'], 'nosniff');
+    assert.equal(response.headers['referrer-policy'], 'no-referrer');
+  });
+
+  test('malformed JSON, a wrong content type and an oversized body are 4xx problems, never 500s', async () => {
+    const malformed = await t.app.inject({ method: 'POST', url: '/api/v1/people', headers: { ...browser.headers, 'content-type': 'application/json' }, payload: '{"name":' });
+    assert.equal(malformed.statusCode, 400);
+    assert.equal(malformed.json().code, 'BAD_REQUEST');
+
+    // A cross-site HTML form cannot post to the API: only JSON is accepted there.
+    const form = await t.app.inject({ method: 'POST', url: '/api/v1/people', headers: { ...browser.headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'name=Form' });
+    assert.equal(form.statusCode, 415);
+    assert.equal(form.json().code, 'UNSUPPORTED_MEDIA_TYPE');
+
+    const huge = await t.app.inject({ method: 'POST', url: '/api/v1/people', headers: browser.headers, payload: { name: 'x', notes: 'y'.repeat(2 * 1024 * 1024) } });
+    assert.equal(huge.statusCode, 413);
+    assert.match(huge.headers['content-type'] as string, /application\/problem\+json/);
+  });
+
+  test('an unknown page is a styled 404 in the visitor\'s language, escaping what they typed', async () => {
+    const german = await t.app.inject({ url: '/nirgends', headers: { accept: 'text/html', 'accept-language': 'de-CH,de;q=0.9,en;q=0.5' } });
+    assert.equal(german.statusCode, 404);
+    assert.match(german.body, /<html lang="de">/);
+    assert.match(german.body, /Seite nicht gefunden/);
+    assert.match(german.body, /public\.css/);
+
+    const english = await t.app.inject({ url: '/%3Cscript%3Ealert(1)%3C/script%3E', headers: { accept: 'text/html', 'accept-language': 'fr, en;q=0.8' } });
+    assert.match(english.body, /Page not found/);
+    assert.doesNotMatch(english.body, /<script>/);
+
+    const api = await t.app.inject({ url: '/nirgends' });
+    assert.equal(api.statusCode, 404);
+    assert.equal(api.json().code, 'ROUTE_NOT_FOUND');
+  });
+
+  test('the OpenAPI document and its browsable reference are served', async () => {
+    const document = await t.app.inject({ url: '/api/openapi.json' });
+    assert.equal(document.json().openapi, '3.1.0');
+    assert.ok(document.json().paths['/api/v1/people']);
+    const docs = await t.app.inject({ url: '/api/docs/' });
+    assert.equal(docs.statusCode, 200);
+    assert.match(docs.body, /swagger/i);
+  });
+});
