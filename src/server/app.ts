@@ -8,6 +8,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { registerErrorHandling } from './core/http.ts';
+import { databaseRateLimitStore, rateLimitJobs } from './core/rate-limit/index.ts';
 import type { App } from './core/types.ts';
 import type { Database } from './db/index.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
@@ -43,8 +44,8 @@ export function createServices({ config, database, clock = systemClock, mailer }
 }
 
 // Every module's jobs, for the worker to run.
-export function allJobs(services: Services): JobDefinition[] {
-  return [...authJobs(services.auth)];
+export function allJobs(services: Services, database: Database): JobDefinition[] {
+  return [...authJobs(services.auth), ...rateLimitJobs(database)];
 }
 
 export type RouteEntry = { method: string; url: string; public: boolean };
@@ -87,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, skipOnError: true, store: databaseRateLimitStore(database) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -25,7 +25,7 @@ export async function runProcess(role: ProcessRole, log: (line: string) => void 
   queue = await openQueue(database, { worker: role.worker, onError: (error) => log(`job queue: ${error.message}`) });
   stops.push(() => queue!.stop());
   if (role.worker) {
-    await queue.work(allJobs(createServices({ config, database })));
+    await queue.work(allJobs(createServices({ config, database }), database));
     log('Worker running.');
   }
   if (role.web) {

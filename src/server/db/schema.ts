@@ -2,3 +2,4 @@
 export * from '../modules/workspaces/workspaces.table.ts';
 export * from '../modules/auth/auth.table.ts';
 export * from '../modules/people/people.table.ts';
+export * from '../core/rate-limit/rate-limit.table.ts';

@@ -13,7 +13,7 @@ describe('job queue', () => {
   before(async () => {
     t = await makeTestApp({ clock });
     queue = await openQueue(t.database, { worker: true, pollingIntervalSeconds: 0.5 });
-    await queue.work(allJobs(t.services));
+    await queue.work(allJobs(t.services, t.database));
   });
   after(async () => {
     await queue.stop();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { bearer, browserFrom, makeTestApp, owner, setupOwner, type Browser, type TestApp } from '../../../../test/helpers.ts';
+import { buildApp } from '../../app.ts';
+import { bearer, browserFrom, makeTestApp, owner, setupOwner, testConfig, type Browser, type TestApp } from '../../../../test/helpers.ts';
 
 describe('setup, sign-in and sessions', () => {
   let t: TestApp;
@@ -144,5 +145,20 @@ describe('login rate limit', () => {
       statuses.push((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'x@example.com', password: 'whatever' } })).statusCode);
     }
     assert.deepEqual(statuses, [401, 401, 401, 429]);
+    const limited = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'x@example.com', password: 'whatever' } });
+    assert.equal(limited.json().code, 'RATE_LIMITED');
+  });
+
+  test('the count is kept in the database, so a second server process on it sees the same limit', async () => {
+    const second = await buildApp({ config: testConfig(), database: t.database, loginRateLimit: 3 });
+    try {
+      const attempt = { method: 'POST' as const, url: '/api/v1/auth/login', remoteAddress: '10.0.0.7', payload: { email: 'y@example.com', password: 'whatever' } };
+      assert.equal((await t.app.inject(attempt)).statusCode, 401);
+      assert.equal((await second.app.inject(attempt)).statusCode, 401);
+      assert.equal((await t.app.inject(attempt)).statusCode, 401);
+      assert.equal((await second.app.inject(attempt)).statusCode, 429);
+    } finally {
+      await second.app.close();
+    }
   });
 });
