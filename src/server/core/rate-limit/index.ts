@@ -1,15 +1,17 @@
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Database } from '../../db/index.ts';
 import type { JobDefinition } from '../../jobs/index.ts';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
-type RouteOptions = { routeInfo?: { method?: string; url?: string } };
+type RouteOptions = { routeInfo?: { method?: string | string[]; url?: string } };
 
 // A @fastify/rate-limit store in the application's database, so limits hold across processes.
-export function databaseRateLimitStore(database: Database) {
+export function databaseRateLimitStore(database: Database): FastifyRateLimitStoreCtor {
   return class DatabaseStore {
     prefix: string;
-    constructor(options: RouteOptions = {}) {
-      this.prefix = options.routeInfo ? `${options.routeInfo.method} ${options.routeInfo.url}|` : '';
+    constructor(options: object = {}) {
+      const { routeInfo } = options as RouteOptions;
+      this.prefix = routeInfo ? `${routeInfo.method} ${routeInfo.url}|` : '';
     }
 
     incr(key: string, callback: Callback, timeWindow: number) {
@@ -28,7 +30,7 @@ export function databaseRateLimitStore(database: Database) {
         .then(({ rows }) => callback(null, rows[0] ? { current: Number(rows[0].hits), ttl: Number(rows[0].ttl) } : { current: 0, ttl: 0 }), (error: Error) => callback(error));
     }
 
-    child(routeOptions: RouteOptions) {
+    child(routeOptions: object) {
       return new DatabaseStore(routeOptions);
     }
   };
