@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Timestamp } from '../../core/contract.ts';
+import { ladderSteps } from './ladder.ts';
 
 // Shared by routes (validation, OpenAPI) and the SPA (types, forms).
 export const channels = ['mastodon', 'bluesky', 'linkedin', 'x', 'facebook', 'instagram', 'email', 'phone', 'video', 'in_person', 'event', 'form', 'other'] as const;
@@ -57,6 +58,10 @@ export const Person = z.object({
   cadenceDays: z.number().nullable(),
   isClient: z.boolean(),
   isFriend: z.boolean(),
+  ladder: z.enum(ladderSteps).describe('Highest step reached, derived from interactions: aware, engaged, conversing, talked, met'),
+  isReferrer: z.boolean().describe('They introduced at least one person'),
+  interactionCount: z.number().int(),
+  lastInteractionAt: Timestamp.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -65,6 +70,7 @@ export type Person = z.output<typeof Person>;
 export const PeopleQuery = z.object({
   q: z.string().trim().max(200).optional().describe('Search in names, organisation, emails, phones and handles'),
   tag: z.string().trim().max(50).optional().describe('Only people with this tag'),
+  step: z.enum(ladderSteps).optional().describe('Only people on this ladder step'),
   cursor: z.string().max(500).optional().describe('From the previous page\'s nextCursor'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -83,6 +89,8 @@ export const InteractionInput = z.object({
   note: optionalText(20_000),
 });
 export type InteractionInput = z.input<typeof InteractionInput>;
+
+export const InteractionPatch = InteractionInput.partial();
 
 export const Interaction = z.object({
   id: z.uuid(),

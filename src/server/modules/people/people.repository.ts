@@ -1,18 +1,33 @@
 import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
+import { offlineChannels, touchClasses, type TouchFacts } from './ladder.ts';
 import { interactions, people } from './people.table.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 export type PersonValues = Omit<typeof people.$inferInsert, 'workspaceId' | 'id' | 'sortName' | 'searchText' | 'createdAt' | 'updatedAt'>;
 export type InteractionRow = typeof interactions.$inferSelect;
+export type PersonTouches = TouchFacts & {
+  personId: string;
+  count: number;
+  firstAt: Date | null;
+  lastAt: Date | null;
+  lastInboundAt: Date | null;
+  lastOutboundAt: Date | null;
+  exchanges: number;
+  firstExchangeAt: Date | null;
+  lastExchangeAt: Date | null;
+  lastEventAt: Date | null;
+};
+export type TouchSummary = { personId: string; ladderStep: number; count: number; firstAt: Date | null; lastAt: Date | null; lastInboundAt: Date | null; lastOutboundAt: Date | null; exchanges: number; firstExchangeAt: Date | null; lastExchangeAt: Date | null; lastEventAt: Date | null };
 type Conn = Db | Tx;
 
 export function createPeopleRepository(db: Db) {
   return {
-    async list(workspaceId: string, query: { q?: string; tag?: string; after?: [string, string] | null; limit: number }): Promise<PersonRow[]> {
+    async list(workspaceId: string, query: { q?: string; tag?: string; step?: number; after?: [string, string] | null; limit: number }): Promise<PersonRow[]> {
       const where: (SQL | undefined)[] = [eq(people.workspaceId, workspaceId)];
       if (query.q) where.push(sql`${people.searchText} like ${'%' + escapeLike(query.q.toLowerCase()) + '%'}`);
       if (query.tag) where.push(sql`${people.tags} @> array[${query.tag}]::text[]`);
+      if (query.step !== undefined) where.push(eq(people.ladderStep, query.step));
       if (query.after) {
         const [sortName, id] = query.after;
         where.push(or(gt(people.sortName, sortName), and(eq(people.sortName, sortName), gt(people.id, id))));
@@ -47,12 +62,70 @@ export function createPeopleRepository(db: Db) {
       }
       return db.select().from(interactions).where(and(...where)).orderBy(desc(interactions.occurredAt), desc(interactions.id)).limit(limit);
     },
-    async insertInteraction(values: typeof interactions.$inferInsert): Promise<InteractionRow> {
-      const [row] = await db.insert(interactions).values(values).returning();
+    // Facts about each person's interactions, for the ladder and the nudges; people without any get empty facts.
+    async touchFacts(workspaceId: string, personIds: string[], tx: Conn = db): Promise<PersonTouches[]> {
+      const c = touchClasses;
+      const list = (kinds: readonly string[]) => sql`array[${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}]::text[]`;
+      const offline = list(offlineChannels);
+      const result = await tx.execute(sql`
+        select ids.person_id as "personId",
+          coalesce(bool_or(i.kind = any(${list(c.meeting)}) or i.channel = 'in_person'), false) as met,
+          coalesce(bool_or(i.kind = any(${list(c.call)})), false) as called,
+          coalesce(bool_or(i.kind = any(${list(c.private)}) and i.direction = 'in'), false) as "privateIn",
+          coalesce(bool_or(i.kind = any(${list(c.private)}) and i.direction = 'out'), false) as "privateOut",
+          coalesce(bool_or(i.kind = any(${list(c.public)}) and i.direction = 'in'), false) as "publicIn",
+          coalesce(bool_or(i.kind = any(${list(c.public)}) and i.direction = 'out'), false) as "publicOut",
+          count(i.id)::int as count,
+          min(i.occurred_at) as "firstAt",
+          max(i.occurred_at) as "lastAt",
+          max(i.occurred_at) filter (where i.direction = 'in' and i.kind = any(${list(c.reachOut)})) as "lastInboundAt",
+          max(i.occurred_at) filter (where i.direction = 'out' and i.kind <> all(array['like', 'follow']::text[])) as "lastOutboundAt",
+          (count(i.id) filter (where i.kind = any(${list(c.exchange)}) and i.channel <> all(${offline})))::int as exchanges,
+          min(i.occurred_at) filter (where i.kind = any(${list(c.exchange)}) and i.channel <> all(${offline})) as "firstExchangeAt",
+          max(i.occurred_at) filter (where i.kind = any(${list(c.exchange)}) and i.channel <> all(${offline})) as "lastExchangeAt",
+          max(i.occurred_at) filter (where i.kind = 'event_attended' or i.channel = 'event') as "lastEventAt"
+        from unnest(${sql`array[${sql.join(personIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]`}) as ids(person_id)
+        left join interactions i on i.workspace_id = ${workspaceId} and i.person_id = ids.person_id
+        group by ids.person_id`);
+      return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => ({
+        ...(row as unknown as PersonTouches),
+        count: Number(row.count), exchanges: Number(row.exchanges),
+        firstAt: toDate(row.firstAt), lastAt: toDate(row.lastAt), lastInboundAt: toDate(row.lastInboundAt), lastOutboundAt: toDate(row.lastOutboundAt),
+        firstExchangeAt: toDate(row.firstExchangeAt), lastExchangeAt: toDate(row.lastExchangeAt), lastEventAt: toDate(row.lastEventAt),
+      }));
+    },
+    async saveTouchSummaries(workspaceId: string, summaries: TouchSummary[], tx: Conn = db): Promise<void> {
+      for (const s of summaries) {
+        await tx.update(people).set({
+          ladderStep: s.ladderStep, interactionCount: s.count, firstInteractionAt: s.firstAt, lastInteractionAt: s.lastAt,
+          lastInboundAt: s.lastInboundAt, lastOutboundAt: s.lastOutboundAt, onlineExchanges: s.exchanges,
+          firstExchangeAt: s.firstExchangeAt, lastExchangeAt: s.lastExchangeAt, lastEventAt: s.lastEventAt,
+        }).where(and(eq(people.workspaceId, workspaceId), eq(people.id, s.personId)));
+      }
+    },
+    // A referrer is someone who introduced at least one person.
+    async refreshReferrers(workspaceId: string, personIds: string[], tx: Conn = db): Promise<void> {
+      if (!personIds.length) return;
+      await tx.execute(sql`
+        update people p set is_referrer = exists (select 1 from people i where i.workspace_id = p.workspace_id and i.introduced_by_id = p.id)
+        where p.workspace_id = ${workspaceId} and p.id = any(${sql`array[${sql.join(personIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]`})`);
+    },
+
+    async insertInteraction(values: typeof interactions.$inferInsert, tx: Conn = db): Promise<InteractionRow> {
+      const [row] = await tx.insert(interactions).values(values).returning();
       return row!;
     },
-    async removeInteraction(workspaceId: string, personId: string, id: string): Promise<boolean> {
-      const rows = await db.delete(interactions)
+    async getInteraction(workspaceId: string, personId: string, id: string, tx: Conn = db): Promise<InteractionRow | undefined> {
+      const [row] = await tx.select().from(interactions).where(and(eq(interactions.workspaceId, workspaceId), eq(interactions.personId, personId), eq(interactions.id, id)));
+      return row;
+    },
+    async updateInteraction(workspaceId: string, personId: string, id: string, values: Partial<typeof interactions.$inferInsert>, tx: Conn = db): Promise<InteractionRow | undefined> {
+      const [row] = await tx.update(interactions).set(values)
+        .where(and(eq(interactions.workspaceId, workspaceId), eq(interactions.personId, personId), eq(interactions.id, id))).returning();
+      return row;
+    },
+    async removeInteraction(workspaceId: string, personId: string, id: string, tx: Conn = db): Promise<boolean> {
+      const rows = await tx.delete(interactions)
         .where(and(eq(interactions.workspaceId, workspaceId), eq(interactions.personId, personId), eq(interactions.id, id)))
         .returning({ id: interactions.id });
       return rows.length > 0;
@@ -73,6 +146,11 @@ function derived(values: PersonValues) {
     sortName: values.name.toLowerCase(),
     searchText: parts.filter(Boolean).join(' ').toLowerCase(),
   };
+}
+
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(String(value));
 }
 
 function escapeLike(text: string): string {

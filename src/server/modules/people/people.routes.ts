@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authOf, type App } from '../../core/types.ts';
 import {
-  Interaction, InteractionId, InteractionInput, InteractionList, InteractionQuery,
+  Interaction, InteractionId, InteractionInput, InteractionList, InteractionPatch, InteractionQuery,
   PeoplePage, PeopleQuery, Person, PersonId, PersonInput, PersonPatch,
 } from './people.contract.ts';
 import type { PeopleService } from './people.service.ts';
@@ -25,6 +25,8 @@ export function peopleRoutes(app: App, { people }: { people: PeopleService }) {
     (request) => people.listInteractions(authOf(request), request.params.id, request.query));
   app.post('/api/v1/people/:id/interactions', { schema: { tags, summary: 'Log a touch', params: PersonId, body: InteractionInput, response: { 201: Interaction } } },
     async (request, reply) => reply.code(201).send(await people.addInteraction(authOf(request), request.params.id, request.body)));
+  app.patch('/api/v1/people/:id/interactions/:interactionId', { schema: { tags, summary: 'Change an interaction; the ladder follows', params: InteractionId, body: InteractionPatch, response: { 200: Interaction } } },
+    (request) => people.updateInteraction(authOf(request), request.params.id, request.params.interactionId, request.body));
   app.delete('/api/v1/people/:id/interactions/:interactionId', { schema: { tags, summary: 'Delete an interaction', params: InteractionId, response: { 204: z.null() } } },
     async (request, reply) => {
       await people.removeInteraction(authOf(request), request.params.id, request.params.interactionId);

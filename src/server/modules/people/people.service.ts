@@ -4,7 +4,8 @@ import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db, Tx } from '../../db/index.ts';
 import { requireRole, type Auth } from '../auth/index.ts';
-import type { Interaction, InteractionInput, PeopleQuery, Person, PersonInput, PersonPatch } from './people.contract.ts';
+import type { Interaction, InteractionInput, InteractionPatch, PeopleQuery, Person, PersonInput, PersonPatch } from './people.contract.ts';
+import { ladderIndex, ladderStep, ladderSteps } from './ladder.ts';
 import { createPeopleRepository, type InteractionRow, type PersonRow, type PersonValues } from './people.repository.ts';
 
 type PersonData = z.output<typeof PersonInput>;
@@ -26,11 +27,22 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
     }
   }
 
+  // Keeps the derived ladder step and touch facts current, in the transaction that changed the interactions.
+  async function refreshTouches(workspaceId: string, personIds: string[], tx: Tx) {
+    const facts = await repo.touchFacts(workspaceId, personIds, tx);
+    await repo.saveTouchSummaries(workspaceId, facts.map((f) => ({
+      personId: f.personId, ladderStep: ladderIndex(ladderStep(f)), count: f.count, firstAt: f.firstAt, lastAt: f.lastAt,
+      lastInboundAt: f.lastInboundAt, lastOutboundAt: f.lastOutboundAt, exchanges: f.exchanges,
+      firstExchangeAt: f.firstExchangeAt, lastExchangeAt: f.lastExchangeAt, lastEventAt: f.lastEventAt,
+    })), tx);
+  }
+
   return {
     async list(auth: Auth, query: z.output<typeof PeopleQuery>): Promise<{ items: Person[]; nextCursor: string | null }> {
       requireRole(auth, 'viewer');
       const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-      const rows = await repo.list(auth.workspaceId, { q: query.q || undefined, tag: query.tag || undefined, after, limit: query.limit + 1 });
+      const step = query.step ? ladderIndex(query.step) : undefined;
+      const rows = await repo.list(auth.workspaceId, { q: query.q || undefined, tag: query.tag || undefined, step, after, limit: query.limit + 1 });
       const items = rows.slice(0, query.limit);
       const last = items.at(-1);
       return { items: items.map(toPerson), nextCursor: rows.length > query.limit && last ? encodeCursor([last.sortName, last.id]) : null };
@@ -45,7 +57,9 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
       requireRole(auth, 'editor');
       return db.transaction(async (tx) => {
         await checkIntroducer(auth, input.introducedById, undefined, tx);
-        return toPerson(await repo.insert(auth.workspaceId, normalise(input), tx));
+        const row = await repo.insert(auth.workspaceId, normalise(input), tx);
+        if (row.introducedById) await repo.refreshReferrers(auth.workspaceId, [row.introducedById], tx);
+        return toPerson(row);
       });
     },
 
@@ -55,13 +69,21 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
         const current = await requirePerson(auth, id, tx);
         const merged = { ...toPerson(current), ...definedOnly(patch) } as PersonData;
         await checkIntroducer(auth, merged.introducedById, id, tx);
-        return toPerson((await repo.update(auth.workspaceId, id, normalise(merged), clock.now(), tx))!);
+        const row = (await repo.update(auth.workspaceId, id, normalise(merged), clock.now(), tx))!;
+        const introducers = [current.introducedById, row.introducedById].filter((v): v is string => Boolean(v));
+        await repo.refreshReferrers(auth.workspaceId, [...new Set(introducers)], tx);
+        return toPerson(row);
       });
     },
 
     async remove(auth: Auth, id: string): Promise<void> {
       requireRole(auth, 'editor');
-      const removed = await db.transaction((tx) => repo.remove(auth.workspaceId, id, tx));
+      const removed = await db.transaction(async (tx) => {
+        const person = await repo.get(auth.workspaceId, id, tx);
+        const done = await repo.remove(auth.workspaceId, id, tx);
+        if (person?.introducedById) await repo.refreshReferrers(auth.workspaceId, [person.introducedById], tx);
+        return done;
+      });
       if (!removed) throw new AppError('NOT_FOUND', 'No such person in this workspace.');
     },
 
@@ -78,24 +100,40 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
 
     async addInteraction(auth: Auth, personId: string, input: z.output<typeof InteractionInput>): Promise<Interaction> {
       requireRole(auth, 'editor');
-      await requirePerson(auth, personId);
-      const row = await repo.insertInteraction({
-        workspaceId: auth.workspaceId,
-        personId,
-        channel: input.channel,
-        kind: input.kind,
-        direction: input.direction,
-        occurredAt: input.occurredAt,
-        durationMinutes: input.durationMinutes ?? null,
-        note: input.note,
-        createdBy: auth.userId,
+      return db.transaction(async (tx) => {
+        await requirePerson(auth, personId, tx);
+        const row = await repo.insertInteraction({
+          workspaceId: auth.workspaceId,
+          personId,
+          channel: input.channel,
+          kind: input.kind,
+          direction: input.direction,
+          occurredAt: input.occurredAt,
+          durationMinutes: input.durationMinutes ?? null,
+          note: input.note,
+          createdBy: auth.userId,
+        }, tx);
+        await refreshTouches(auth.workspaceId, [personId], tx);
+        return toInteraction(row);
       });
-      return toInteraction(row);
+    },
+
+    async updateInteraction(auth: Auth, personId: string, interactionId: string, patch: z.output<typeof InteractionPatch>): Promise<Interaction> {
+      requireRole(auth, 'editor');
+      return db.transaction(async (tx) => {
+        const row = await repo.updateInteraction(auth.workspaceId, personId, interactionId, definedOnly(patch), tx);
+        if (!row) throw new AppError('NOT_FOUND', 'No such interaction.');
+        await refreshTouches(auth.workspaceId, [personId], tx);
+        return toInteraction(row);
+      });
     },
 
     async removeInteraction(auth: Auth, personId: string, interactionId: string): Promise<void> {
       requireRole(auth, 'editor');
-      if (!(await repo.removeInteraction(auth.workspaceId, personId, interactionId))) throw new AppError('NOT_FOUND', 'No such interaction.');
+      await db.transaction(async (tx) => {
+        if (!(await repo.removeInteraction(auth.workspaceId, personId, interactionId, tx))) throw new AppError('NOT_FOUND', 'No such interaction.');
+        await refreshTouches(auth.workspaceId, [personId], tx);
+      });
     },
   };
 }
@@ -133,8 +171,13 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 }
 
 function toPerson(row: PersonRow): Person {
-  const { workspaceId: _w, sortName: _s, searchText: _t, ...person } = row;
-  return person;
+  return {
+    id: row.id, name: row.name, givenName: row.givenName, familyName: row.familyName, emails: row.emails, phones: row.phones,
+    handles: row.handles, organisation: row.organisation, tags: row.tags, notes: row.notes, source: row.source,
+    introducedById: row.introducedById, timezone: row.timezone, locale: row.locale, cadenceDays: row.cadenceDays,
+    isClient: row.isClient, isFriend: row.isFriend, ladder: ladderSteps[row.ladderStep] ?? 'aware', isReferrer: row.isReferrer,
+    interactionCount: row.interactionCount, lastInteractionAt: row.lastInteractionAt, createdAt: row.createdAt, updatedAt: row.updatedAt,
+  };
 }
 
 function toInteraction(row: InteractionRow): Interaction {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, timestampColumn, workspaceIdColumn } from '../../db/columns.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 
@@ -27,6 +27,19 @@ export const people = pgTable('people', {
   // Derived on every write by the repository: the sort key and the text search looks in.
   sortName: text('sort_name').notNull(),
   searchText: text('search_text').notNull(),
+  // Derived from interactions whenever they change (see people.service.ts refreshTouches):
+  // the ladder step (0 aware … 4 met) and the facts the nudges read.
+  ladderStep: smallint('ladder_step').notNull().default(0),
+  isReferrer: boolean('is_referrer').notNull().default(false),
+  interactionCount: integer('interaction_count').notNull().default(0),
+  firstInteractionAt: timestampColumn('first_interaction_at'),
+  lastInteractionAt: timestampColumn('last_interaction_at'),
+  lastInboundAt: timestampColumn('last_inbound_at'),
+  lastOutboundAt: timestampColumn('last_outbound_at'),
+  onlineExchanges: integer('online_exchanges').notNull().default(0),
+  firstExchangeAt: timestampColumn('first_exchange_at'),
+  lastExchangeAt: timestampColumn('last_exchange_at'),
+  lastEventAt: timestampColumn('last_event_at'),
   createdAt: timestampColumn('created_at').notNull().defaultNow(),
   updatedAt: timestampColumn('updated_at').notNull().defaultNow(),
 }, (t) => [
@@ -36,6 +49,8 @@ export const people = pgTable('people', {
   index('people_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   index('people_tags_idx').using('gin', t.tags),
   index('people_emails_idx').using('gin', t.emails),
+  index('people_ladder_idx').on(t.workspaceId, t.ladderStep, t.sortName, t.id),
+  index('people_introduced_by_idx').on(t.workspaceId, t.introducedById),
 ]);
 
 export const interactions = pgTable('interactions', {
