@@ -34,7 +34,8 @@ export type ImportedInteraction = {
   line: number;
 };
 
-export type RejectedRecord = { line: number; reason: string };
+// file: for multi-file exports (X, Facebook, Instagram), the path the line or record number refers to.
+export type RejectedRecord = { line: number; reason: string; file?: string };
 
 export type ParseResult = {
   people: ImportedPerson[];
