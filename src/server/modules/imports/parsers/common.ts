@@ -258,7 +258,7 @@ export function readCsvRows(text: string, delimiter = ','): CsvRow[] {
       relax_quotes: true,
       skip_empty_lines: false,
       record_delimiter: ['\r\n', '\n', '\r'],
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     throw new ImportFormatError(`The file could not be read as CSV: ${(error as Error).message}`);
   }
