@@ -342,3 +342,9 @@ export function isValidDate(date: Date): boolean {
 export function normalisePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^\.\//, '');
 }
+
+// Notes and interaction notes are stored up to 20,000 characters.
+export function clip(text: string, max = 20_000): string {
+  const trimmed = text.trim();
+  return trimmed.length <= max ? trimmed : `${trimmed.slice(0, max - 1)}…`;
+}
