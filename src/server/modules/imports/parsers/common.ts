@@ -102,7 +102,7 @@ export function splitName(name: string): { givenName: string | null; familyName:
 }
 
 // "* myContacts ::: Clients" → ["Clients"]: Google's and Apple's system groups are not tags.
-const systemLabels = new Set(['mycontacts', 'starred', 'other contacts', 'othercontacts']);
+const systemLabels = new Set(['mycontacts', 'my contacts', 'starred', 'other contacts', 'othercontacts']);
 
 export function cleanTags(values: string[]): string[] {
   const tags: string[] = [];
