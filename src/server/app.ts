@@ -15,7 +15,7 @@ import { createMailer, type Mailer } from './mail/index.ts';
 import type { JobDefinition } from './jobs/index.ts';
 import { authJobs, authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.ts';
-import { createPeopleService, peopleRoutes } from './modules/people/index.ts';
+import { createNudgesService, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
 import { createWorkspacesService, workspacesRoutes } from './modules/workspaces/index.ts';
 import { webRoutes } from './web.ts';
@@ -39,8 +39,9 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const workspaces = createWorkspacesService({ db });
   const auth = createAuthService({ db, clock, workspaces, publicUrl: config.publicUrl, sessionDays: config.sessionDays });
   const people = createPeopleService({ db, clock });
+  const nudges = createNudgesService({ db, clock, people, workspaces, secret: config.secret, publicUrl: config.publicUrl });
   const outbox = createOutboxService({ mailer });
-  return { mailer, workspaces, auth, people, outbox };
+  return { mailer, workspaces, auth, people, nudges, outbox };
 }
 
 // Every module's jobs, for the worker to run.
@@ -57,7 +58,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   authRoutes(app, { auth: services.auth, workspaces: services.workspaces, secureCookies, loginRateLimit: options.loginRateLimit ?? 10 });
   workspacesRoutes(app, services);
   peopleRoutes(app, services);
+  nudgesRoutes(app, { nudges: services.nudges, publicUrl: config.publicUrl });
   outboxRoutes(app, services);
   await publicRoutes(app);
   await webRoutes(app);

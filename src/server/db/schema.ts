@@ -2,4 +2,5 @@
 export * from '../modules/workspaces/workspaces.table.ts';
 export * from '../modules/auth/auth.table.ts';
 export * from '../modules/people/people.table.ts';
+export * from '../modules/people/nudges.table.ts';
 export * from '../core/rate-limit/rate-limit.table.ts';

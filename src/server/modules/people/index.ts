@@ -1,2 +1,5 @@
 export { createPeopleService, type PeopleService } from './people.service.ts';
 export { peopleRoutes } from './people.routes.ts';
+export { createNudgesService, type NudgesService } from './nudges.service.ts';
+export { nudgesRoutes } from './nudges.routes.ts';
+export { ladderSteps, type LadderStep } from './ladder.ts';

@@ -4,7 +4,7 @@ import { offlineChannels, touchClasses, type TouchFacts } from './ladder.ts';
 import { interactions, people } from './people.table.ts';
 
 export type PersonRow = typeof people.$inferSelect;
-export type PersonValues = Omit<typeof people.$inferInsert, 'workspaceId' | 'id' | 'sortName' | 'searchText' | 'createdAt' | 'updatedAt'>;
+export type PersonValues = Omit<typeof people.$inferInsert, 'workspaceId' | 'id' | 'sortName' | 'searchText'>;
 export type InteractionRow = typeof interactions.$inferSelect;
 export type PersonTouches = TouchFacts & {
   personId: string;

@@ -57,7 +57,8 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
       requireRole(auth, 'editor');
       return db.transaction(async (tx) => {
         await checkIntroducer(auth, input.introducedById, undefined, tx);
-        const row = await repo.insert(auth.workspaceId, normalise(input), tx);
+        const now = clock.now();
+        const row = await repo.insert(auth.workspaceId, { ...normalise(input), createdAt: now, updatedAt: now }, tx);
         if (row.introducedById) await repo.refreshReferrers(auth.workspaceId, [row.introducedById], tx);
         return toPerson(row);
       });
@@ -112,6 +113,7 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
           durationMinutes: input.durationMinutes ?? null,
           note: input.note,
           createdBy: auth.userId,
+          createdAt: clock.now(),
         }, tx);
         await refreshTouches(auth.workspaceId, [personId], tx);
         return toInteraction(row);

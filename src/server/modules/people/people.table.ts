@@ -51,6 +51,12 @@ export const people = pgTable('people', {
   index('people_emails_idx').using('gin', t.emails),
   index('people_ladder_idx').on(t.workspaceId, t.ladderStep, t.sortName, t.id),
   index('people_introduced_by_idx').on(t.workspaceId, t.introducedById),
+  index('people_exchanges_idx').on(t.workspaceId, t.onlineExchanges),
+  index('people_event_idx').on(t.workspaceId, t.lastEventAt),
+  // Replies owed: they wrote last. A partial index, because the condition compares two columns.
+  index('people_reply_owed_idx').on(t.workspaceId, t.lastInboundAt)
+    .where(sql`last_inbound_at is not null and (last_outbound_at is null or last_outbound_at < last_inbound_at)`),
+  index('people_cadence_idx').on(t.workspaceId, t.lastInteractionAt).where(sql`cadence_days is not null`),
 ]);
 
 export const interactions = pgTable('interactions', {
