@@ -142,11 +142,13 @@ function decodeQuotedPrintable(value: string, charset: string): string {
 
 function toPerson(properties: Property[], line: number) {
   const all = (name: string) => properties.filter((p) => p.name === name);
-  const first = (name: string) => text(all(name)[0]?.values[0]);
+  // Single text values: ical.js splits at unescaped commas, which 2.1 and sloppy writers leave.
+  const first = (name: string) => whole(all(name)[0]);
   const n = all('n')[0]?.values[0];
   const nParts = (Array.isArray(n) ? n : [n]).map(text);
   const [family = '', given = '', additional = ''] = nParts;
-  const organisation = text(all('org')[0]?.values[0]).split(';')[0]?.trim() || null;
+  const org = all('org')[0]?.values[0];
+  const organisation = text(Array.isArray(org) ? org[0] : org) || null;
   const contact = sortContactValues(all('email').map((p) => text(p.values[0])), all('tel').map((p) => text(p.values[0])));
   const labels = groupLabels(properties);
   const handles: ImportedHandle[] = [];
@@ -167,7 +169,7 @@ function toPerson(properties: Property[], line: number) {
   if (!name) return 'The card has no name, organisation, email, phone or profile';
   const uid = first('uid');
   const title = first('title');
-  const notes = joinNotes(all('note').map((p) => text(p.values[0])).join('\n'), title ? `Position: ${title}` : null, ...contact.noteLines);
+  const notes = joinNotes(all('note').map(whole).join('\n'), title ? `Position: ${title}` : null, ...contact.noteLines);
   return {
     key: uid ? `vcard-uid:${uid}` : contact.emails[0] ? emailKey(contact.emails[0]) : hashKey('vcard', name, organisation, contact.phones[0]),
     name,
@@ -186,6 +188,10 @@ function toPerson(properties: Property[], line: number) {
 function text(value: unknown): string {
   if (Array.isArray(value)) return value.map(text).filter(Boolean).join(' ');
   return value === undefined || value === null ? '' : String(value).trim();
+}
+
+function whole(p: Property | undefined): string {
+  return p ? p.values.map((v) => (typeof v === 'string' ? v : text(v))).join(',').trim() : '';
 }
 
 function param(p: Property, name: string): string {
