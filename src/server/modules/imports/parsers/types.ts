@@ -28,6 +28,7 @@ export type ImportedInteraction = {
   kind: (typeof interactionKinds)[number];
   direction: 'in' | 'out';
   occurredAt: Date;
+  durationMinutes?: number | null; // calls (Facebook/Instagram call logs); null elsewhere
   note?: string | null;
   // Stable id of this touch in the source (message id, or a hash of its fields), so re-import adds nothing.
   externalId: string;
