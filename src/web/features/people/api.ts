@@ -1,0 +1,118 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
+import {
+  Interaction, InteractionList, PeoplePage, Person, type InteractionInput, type PersonInput,
+} from '../../../server/modules/people/people.contract.ts';
+import { api } from '../../lib/api-client.ts';
+
+export type { Interaction, InteractionInput, Person, PersonInput };
+type InteractionPage = { items: Interaction[]; nextCursor: string | null };
+
+const pageSize = 25;
+
+export const peopleKeys = {
+  all: ['people'] as const,
+  lists: () => [...peopleKeys.all, 'list'] as const,
+  list: (filter: { q: string; tag: string }) => [...peopleKeys.lists(), filter] as const,
+  detail: (id: string) => [...peopleKeys.all, 'detail', id] as const,
+  interactions: (id: string) => [...peopleKeys.all, 'detail', id, 'interactions'] as const,
+};
+
+export function usePeople(filter: { q: string; tag: string }) {
+  return useInfiniteQuery({
+    queryKey: peopleKeys.list(filter),
+    queryFn: ({ pageParam, signal }) =>
+      api('/api/v1/people', { query: { q: filter.q, tag: filter.tag, cursor: pageParam, limit: pageSize }, schema: PeoplePage, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // While a new search runs, the old rows stay instead of flashing an empty table.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePerson(id: string) {
+  return useQuery({ queryKey: peopleKeys.detail(id), queryFn: ({ signal }) => api(`/api/v1/people/${id}`, { schema: Person, signal }) });
+}
+
+export function useCreatePerson() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PersonInput) => api('/api/v1/people', { method: 'POST', body: input, schema: Person }),
+    onSuccess: (person) => {
+      client.setQueryData(peopleKeys.detail(person.id), person);
+      void client.invalidateQueries({ queryKey: peopleKeys.lists() });
+    },
+    meta: { form: true },
+  });
+}
+
+export function useUpdatePerson(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PersonInput) => api(`/api/v1/people/${id}`, { method: 'PATCH', body: input, schema: Person }),
+    onSuccess: (person) => {
+      client.setQueryData(peopleKeys.detail(id), person);
+      void client.invalidateQueries({ queryKey: peopleKeys.lists() });
+    },
+    meta: { form: true },
+  });
+}
+
+export function useDeletePerson(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api(`/api/v1/people/${id}`, { method: 'DELETE' }),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: peopleKeys.detail(id) });
+      void client.invalidateQueries({ queryKey: peopleKeys.lists() });
+    },
+  });
+}
+
+export function useInteractions(personId: string) {
+  return useInfiniteQuery({
+    queryKey: peopleKeys.interactions(personId),
+    queryFn: ({ pageParam, signal }) =>
+      api(`/api/v1/people/${personId}/interactions`, { query: { cursor: pageParam, limit: pageSize }, schema: InteractionList, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useLogInteraction(personId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InteractionInput) => api(`/api/v1/people/${personId}/interactions`, { method: 'POST', body: input, schema: Interaction }),
+    onSuccess: (interaction) => insertInteraction(client, personId, interaction),
+    meta: { form: true },
+  });
+}
+
+export function useDeleteInteraction(personId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (interactionId: string) => api(`/api/v1/people/${personId}/interactions/${interactionId}`, { method: 'DELETE' }),
+    onSuccess: (_nothing, interactionId) => {
+      client.setQueryData<InfiniteData<InteractionPage>>(peopleKeys.interactions(personId), (data) => data && {
+        ...data,
+        pages: data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== interactionId) })),
+      });
+    },
+  });
+}
+
+// Newest first, like the server: the new touch goes where it belongs among the loaded ones. If it is
+// older than everything loaded and more pages remain, it arrives with them instead.
+function insertInteraction(client: QueryClient, personId: string, interaction: Interaction) {
+  client.setQueryData<InfiniteData<InteractionPage>>(peopleKeys.interactions(personId), (data) => {
+    if (!data) return data;
+    const newerFirst = (a: Interaction, b: Interaction) => b.occurredAt.getTime() - a.occurredAt.getTime() || (b.id < a.id ? -1 : 1);
+    const pages = data.pages.map((page) => ({ ...page, items: [...page.items] }));
+    const target = pages.find((page) => page.items.some((item) => newerFirst(interaction, item) < 0))
+      ?? (pages.at(-1)?.nextCursor ? undefined : pages.at(-1));
+    if (!target) return data;
+    target.items.push(interaction);
+    target.items.sort(newerFirst);
+    return { ...data, pages };
+  });
+}

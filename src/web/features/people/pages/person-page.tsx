@@ -1,0 +1,114 @@
+import { Alert, Anchor, Badge, Button, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ConfirmModal } from '../../../components/confirm-modal.tsx';
+import { Loading } from '../../../components/loading.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
+import { IconArrowLeft, IconPencil, IconTrash } from '../../../lib/icons.tsx';
+import { notifySuccess, problemMessage, serverFieldErrors } from '../../../lib/problems.ts';
+import { useCurrentSession } from '../../auth/api.ts';
+import { useDeletePerson, usePerson, useUpdatePerson, type Person } from '../api.ts';
+import { InteractionTimeline } from '../components/interaction-timeline.tsx';
+import { LogTouchForm } from '../components/log-touch-form.tsx';
+import { PersonDetails } from '../components/person-details.tsx';
+import { PersonForm } from '../components/person-form.tsx';
+import { formValuesOf } from '../person-values.ts';
+
+export function PersonPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const person = usePerson(id);
+
+  const back = (
+    <Anchor component={Link} to="/people" size="sm">
+      <Group gap={4} component="span"><IconArrowLeft size={14} />{t('person.back')}</Group>
+    </Anchor>
+  );
+
+  if (person.isPending) return <Stack>{back}<Loading /></Stack>;
+  if (!person.data) {
+    const missing = isApiError(person.error) && (person.error.code === 'NOT_FOUND' || person.error.code === 'VALIDATION_FAILED');
+    return (
+      <Stack align="flex-start">
+        {back}
+        <Alert color="red" title={missing ? t('person.notFound') : t('person.loadError')}>
+          {!missing && (
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{problemMessage(person.error)}</Text>
+              <Button size="xs" variant="default" onClick={() => void person.refetch()}>{t('common.retry')}</Button>
+            </Stack>
+          )}
+        </Alert>
+      </Stack>
+    );
+  }
+  return <PersonView person={person.data} back={back} />;
+}
+
+function PersonView({ person, back }: { person: Person; back: ReactNode }) {
+  const { t } = useTranslation();
+  const { user } = useCurrentSession();
+  const canEdit = user.role !== 'viewer';
+  const navigate = useNavigate();
+  const [editing, edit] = useDisclosure(false);
+  const [deleting, confirmDelete] = useDisclosure(false);
+  const update = useUpdatePerson(person.id);
+  const remove = useDeletePerson(person.id);
+
+  return (
+    <Stack gap="lg">
+      <title>{`${person.name} · ${t('app.name')}`}</title>
+      {back}
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="sm">
+            <Title order={1}>{person.name}</Title>
+            {person.isClient && <Badge>{t('person.client')}</Badge>}
+            {person.isFriend && <Badge color="grape">{t('person.friend')}</Badge>}
+          </Group>
+          {person.organisation && <Text c="dimmed">{person.organisation}</Text>}
+        </div>
+        {canEdit && (
+          <Group gap="xs">
+            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={edit.open}>{t('person.edit')}</Button>
+            <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={confirmDelete.open}>{t('person.delete')}</Button>
+          </Group>
+        )}
+      </Group>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="lg">
+            <PersonDetails person={person} />
+            {canEdit && <LogTouchForm personId={person.id} />}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <InteractionTimeline personId={person.id} canEdit={canEdit} />
+        </Grid.Col>
+      </Grid>
+
+      <Modal opened={editing} onClose={edit.close} title={t('person.editTitle', { name: person.name })} size="xl">
+        {editing && (
+          <PersonForm initial={formValuesOf(person)} submitLabel={t('personForm.save')} pending={update.isPending} onCancel={edit.close}
+            onSubmit={(input, showErrors) => update.mutate(input, {
+              onSuccess: () => {
+                edit.close();
+                notifySuccess(t('person.saved'));
+              },
+              onError: (error) => showErrors(serverFieldErrors(error)),
+            })} />
+        )}
+      </Modal>
+      <ConfirmModal opened={deleting} onClose={confirmDelete.close} pending={remove.isPending} confirmLabel={t('common.delete')}
+        title={t('person.deleteTitle', { name: person.name })} body={t('person.deleteBody')}
+        onConfirm={() => remove.mutate(undefined, {
+          onSuccess: () => {
+            notifySuccess(t('person.deleted', { name: person.name }));
+            navigate('/people', { replace: true });
+          },
+        })} />
+    </Stack>
+  );
+}
