@@ -1,0 +1,47 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireSession } from './features/auth/components/require-session.tsx';
+import { InvitePage } from './features/auth/pages/invite-page.tsx';
+import { LoginPage } from './features/auth/pages/login-page.tsx';
+import { SetupPage } from './features/auth/pages/setup-page.tsx';
+import { PeoplePage } from './features/people/pages/people-page.tsx';
+import { PersonPage } from './features/people/pages/person-page.tsx';
+import { PlannedPage } from './features/planned/pages/planned-page.tsx';
+import { SettingsPage } from './features/settings/pages/settings-page.tsx';
+import { AppLayout } from './features/shell/components/app-layout.tsx';
+import { CrashPage } from './features/shell/pages/crash-page.tsx';
+import { NotFoundPage } from './features/shell/pages/not-found-page.tsx';
+
+export const router = createBrowserRouter(
+  [
+    {
+      errorElement: <CrashPage />,
+      children: [
+        { path: 'setup', element: <SetupPage /> },
+        { path: 'login', element: <LoginPage /> },
+        { path: 'invite/:token', element: <InvitePage /> },
+        {
+          element: (
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          ),
+          children: [
+            // Today is not built yet, so the working start page is People.
+            { index: true, element: <Navigate to="/people" replace /> },
+            { path: 'today', element: <PlannedPage area="today" /> },
+            { path: 'people', element: <PeoplePage /> },
+            { path: 'people/:id', element: <PersonPage /> },
+            { path: 'planner', element: <PlannedPage area="planner" /> },
+            { path: 'events', element: <PlannedPage area="events" /> },
+            { path: 'audience', element: <PlannedPage area="audience" /> },
+            { path: 'focus', element: <PlannedPage area="focus" /> },
+            { path: 'insights', element: <PlannedPage area="insights" /> },
+            { path: 'settings', element: <SettingsPage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: '/app' },
+);
