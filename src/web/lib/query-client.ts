@@ -6,7 +6,8 @@ declare module '@tanstack/react-query' {
   interface Register {
     // form: the mutation's form shows field errors itself, so only other errors become a notification.
     // quiet: the mutation expects failure to be harmless (signing out of an expired session).
-    mutationMeta: { form?: boolean; quiet?: boolean };
+    // handles: error codes the page explains itself, in place.
+    mutationMeta: { form?: boolean; quiet?: boolean; handles?: string[] };
   }
 }
 
@@ -19,6 +20,7 @@ export function createQueryClient(): QueryClient {
       onError: (error, _variables, _context, mutation) => {
         signOutIfUnauthenticated(error);
         if (mutation.meta?.quiet) return;
+        if (isApiError(error) && mutation.meta?.handles?.includes(error.code)) return;
         if (mutation.meta?.form && isApiError(error) && error.fieldErrors.length > 0) return;
         notifyError(error);
       },

@@ -68,7 +68,7 @@ export function useAcceptInvitation(token: string) {
     mutationFn: (input: z.input<typeof AcceptInvitationInput>) =>
       api(`/api/v1/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', body: input, schema: Session }),
     onSuccess: (session) => startSession(client, session),
-    meta: { form: true },
+    meta: { form: true, handles: ['INVITATION_INVALID'] },
   });
 }
 
