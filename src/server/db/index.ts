@@ -48,7 +48,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     path = join(dataDir, 'pgdata');
     mkdirSync(path, { recursive: true });
   }
-  const client = await PGlite.create(path, { extensions: { pg_trgm } });
+  // A small buffer cache keeps the embedded database's memory modest; the OS page cache still holds the files.
+  const client = await PGlite.create(path, { extensions: { pg_trgm }, postgresqlconf: 'shared_buffers = 16MB' });
   const db = drizzlePglite({ client }) as unknown as Db;
   return {
     kind: 'pglite',

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import { offlineChannels, touchClasses, type TouchFacts } from './ladder.ts';
 import { interactions, people } from './people.table.ts';
@@ -23,16 +23,22 @@ type Conn = Db | Tx;
 
 export function createPeopleRepository(db: Db) {
   return {
+    // Keyset pages in name order. A search of 3+ characters first finds the matches through the
+    // trigram index and then sorts them (the fence keeps the planner from walking the name index
+    // and filtering, which reads most of the table for a term whose matches sort late).
     async list(workspaceId: string, query: { q?: string; tag?: string; step?: number; after?: [string, string] | null; limit: number }): Promise<PersonRow[]> {
-      const where: (SQL | undefined)[] = [eq(people.workspaceId, workspaceId)];
-      if (query.q) where.push(sql`${people.searchText} like ${'%' + escapeLike(query.q.toLowerCase()) + '%'}`);
-      if (query.tag) where.push(sql`${people.tags} @> array[${query.tag}]::text[]`);
-      if (query.step !== undefined) where.push(eq(people.ladderStep, query.step));
-      if (query.after) {
-        const [sortName, id] = query.after;
-        where.push(or(gt(people.sortName, sortName), and(eq(people.sortName, sortName), gt(people.id, id))));
+      const filters: SQL[] = [eq(people.workspaceId, workspaceId)];
+      if (query.q) filters.push(sql`${people.searchText} like ${'%' + escapeLike(query.q.toLowerCase()) + '%'}`);
+      if (query.tag) filters.push(sql`${people.tags} @> array[${query.tag}]::text[]`);
+      if (query.step !== undefined) filters.push(eq(people.ladderStep, query.step));
+      const after = query.after ? sql`(${people.sortName}, ${people.id}) > (${query.after[0]}, ${query.after[1]}::uuid)` : undefined;
+      if (!query.q || query.q.length < 3) {
+        return db.select().from(people).where(and(...filters, after)).orderBy(asc(people.sortName), asc(people.id)).limit(query.limit);
       }
-      return db.select().from(people).where(and(...where)).orderBy(asc(people.sortName), asc(people.id)).limit(query.limit);
+      const page = sql`select m.id from (select ${people.id} as id, ${people.sortName} as sort_name from ${people} where ${and(...filters)} offset 0) m
+        where ${query.after ? sql`(m.sort_name, m.id) > (${query.after[0]}, ${query.after[1]}::uuid)` : sql`true`}
+        order by m.sort_name, m.id limit ${query.limit}`;
+      return db.select().from(people).where(and(eq(people.workspaceId, workspaceId), sql`${people.id} in (${page})`)).orderBy(asc(people.sortName), asc(people.id));
     },
     async get(workspaceId: string, id: string, tx: Conn = db): Promise<PersonRow | undefined> {
       const [row] = await tx.select().from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, id)));

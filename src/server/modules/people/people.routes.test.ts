@@ -107,6 +107,12 @@ describe('people API', () => {
     const badCursor = await get('/api/v1/people?cursor=garbage');
     assert.equal(badCursor.statusCode, 400);
     assert.equal(badCursor.json().code, 'BAD_CURSOR');
+    const tampered = Buffer.from(JSON.stringify(['zed', 'not-a-uuid'])).toString('base64url');
+    assert.equal((await get(`/api/v1/people?cursor=${tampered}`)).statusCode, 400);
+    assert.equal((await get(`/api/v1/people?q=someone&cursor=${tampered}`)).statusCode, 400);
+    const tamperedDate = Buffer.from(JSON.stringify(['yesterday', '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    const person = (await post('/api/v1/people', { name: 'Cursor Carl' })).json();
+    assert.equal((await get(`/api/v1/people/${person.id}/interactions?cursor=${tamperedDate}`)).statusCode, 400);
     const unknown = await get('/api/v1/people/00000000-0000-4000-8000-000000000000/interactions');
     assert.equal(unknown.statusCode, 404);
     const notUuid = await get('/api/v1/people/42');

@@ -247,26 +247,35 @@ function isPlaceholderName(person: ImportedPerson): boolean {
 // so the line numbers in a report match what a spreadsheet or editor shows.
 export type CsvRow = { cells: string[]; line: number };
 
-export function readCsvRows(text: string, delimiter = ','): CsvRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
+export function readCsvRows(input: string, delimiter = ','): CsvRow[] {
+  const text = stripBom(input);
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
     records = parseCsv(text, {
-      bom: true,
+      bom: false, // readText has removed it; info.bytes then counts from the first character
       delimiter,
       info: true,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
       record_delimiter: ['\r\n', '\n', '\r'],
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { bytes: number } }[];
   } catch (error) {
     throw new ImportFormatError(`The file could not be read as CSV: ${(error as Error).message}`);
   }
+  // csv-parse counts a CRLF inside a quoted cell as two lines, so lines are counted here, in the
+  // bytes before each record (info.bytes: where the record, with its line break, ends).
+  const bytes = Buffer.from(text);
   const rows: CsvRow[] = [];
-  let nextLine = 1;
+  let line = 1;
+  let offset = 0;
   for (const { record, info } of records) {
-    rows.push({ cells: record, line: nextLine });
-    nextLine = info.lines + 1;
+    rows.push({ cells: record.map((cell) => cell.replace(/\r\n?/g, '\n')), line });
+    const end = info.bytes;
+    for (let i = offset; i < end; i++) {
+      if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+    }
+    offset = end;
   }
   return rows;
 }
