@@ -46,15 +46,17 @@ export function emailKey(email: string): string {
 // Profile URLs as keys: https, lower-case host, no query, no fragment, no trailing slash.
 export function normaliseProfileUrl(raw: string): string | null {
   const text = raw.trim();
-  if (!text) return null;
+  // Nothing to key on, or another scheme (mailto:, tel:, skype:) that would read as user:password@host.
+  if (!text || /^[a-z][a-z0-9+.-]*:(?!\/\/|\d)/i.test(text)) return null;
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const path = url.pathname.replace(/\/+$/, '');
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || !url.hostname.includes('.')) return null;
+  // Percent escapes in one case, so "zo%c3%ab" and "zoë" give the same key as "zo%C3%AB".
+  const path = url.pathname.replace(/\/+$/, '').replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
   return `https://${url.host.toLowerCase()}${path}`;
 }
 
