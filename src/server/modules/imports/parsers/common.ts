@@ -171,7 +171,7 @@ export function handleFromUrl(raw: string, platformHint?: Platform | null): Impo
   if (platform && first) return { platform, handle: first, url: href };
   // Mastodon and other fediverse servers: https://server/@user → @user@server.
   if (first?.startsWith('@') && segments.length === 1 && first.length > 1) {
-    return { platform: platformHint === 'threads' ? 'threads' : 'mastodon', handle: `${first}@${host}`, url: href };
+    return { platform: 'mastodon', handle: `${first}@${host}`, url: href };
   }
   if (platformHint && platformHint !== 'website') return { platform: platformHint, handle: segments.at(-1) ?? host, url: href };
   return { platform: 'website', handle: host + url.pathname.replace(/\/+$/, ''), url: href };
