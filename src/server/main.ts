@@ -1,7 +1,7 @@
-import { buildApp, createServices, allJobs } from './app.ts';
+import { allJobs, buildApp, createServices } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/index.ts';
-import { openQueue, type Queue } from './jobs/index.ts';
+import { openQueue } from './jobs/index.ts';
 
 export type ProcessRole = { web: boolean; worker: boolean };
 
@@ -17,23 +17,20 @@ export async function runProcess(role: ProcessRole, log: (line: string) => void 
   }
   const database = await openConfiguredDatabase(config);
   await database.migrate();
-
-  let queue: Queue | undefined;
-  let url: string | undefined;
   const stops: (() => Promise<void>)[] = [];
 
-  queue = await openQueue(database, { worker: role.worker, onError: (error) => log(`job queue: ${error.message}`) });
-  stops.push(() => queue!.stop());
-  if (role.worker) {
-    await queue.work(allJobs(createServices({ config, database }), database));
-    log('Worker running.');
-  }
+  // The web server answers first; the job queue starts right after.
   if (role.web) {
     const { app } = await buildApp({ config, database, logger: process.env.ONLAND_LOG === 'debug' ? { level: 'info' } : false });
     const address = await app.listen({ port: config.port, host: config.host });
-    url = config.publicUrl;
-    stops.unshift(() => app.close());
+    stops.push(() => app.close());
     log(`Onland is running at ${config.publicUrl}/  (listening on ${address}, ${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+  }
+  const queue = await openQueue(database, { worker: role.worker, onError: (error) => log(`job queue: ${error.message}`) });
+  stops.push(() => queue.stop());
+  if (role.worker) {
+    await queue.work(allJobs(createServices({ config, database }), database));
+    log('Worker running.');
   }
 
   let stopping: Promise<void> | undefined;
@@ -41,5 +38,5 @@ export async function runProcess(role: ProcessRole, log: (line: string) => void 
     for (const s of stops) await s().catch(() => {});
     await database.close();
   })());
-  return { stop, url };
+  return { stop, url: config.publicUrl };
 }

@@ -14,3 +14,6 @@ export const Problem = z.object({
   detail: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe('Field errors, by path'),
 });
+
+// An email address as people type it: surrounding spaces and capitals are forgiven.
+export const Email = z.string().trim().toLowerCase().pipe(z.email().max(254)).describe('An email address; stored in lower case');

@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors.ts';
+import { roles } from './auth.contract.ts';
 
-export const roles = ['owner', 'editor', 'viewer'] as const;
+export { roles };
 export type Role = (typeof roles)[number];
 
 // Who is asking: established once per request from a session cookie or a Bearer token.

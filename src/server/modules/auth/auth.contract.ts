@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { Timestamp } from '../../core/contract.ts';
+import { Email, Timestamp } from '../../core/contract.ts';
 import { isTimeZone } from '../people/people.contract.ts';
 import { Workspace } from '../workspaces/workspaces.contract.ts';
-import { roles } from './access.ts';
 
-const email = z.email().max(254).transform((v) => v.trim().toLowerCase()).describe('Email address');
+
+const email = Email;
 const password = z.string().min(10, 'At least 10 characters').max(200);
 
+// viewer reads, editor writes, owner manages members and settings.
+export const roles = ['owner', 'editor', 'viewer'] as const;
 export const Role = z.enum(roles);
 
 export const SetupInput = z.object({
@@ -62,7 +64,7 @@ export const AcceptInvitationInput = z.object({
 
 export const MemberPatch = z.object({ role: Role });
 export const MemberId = z.object({ id: z.uuid() });
-export const InvitationToken = z.object({ token: z.string().min(10).max(200) });
+export const InvitationToken = z.object({ token: z.string().max(200) });
 
 export const ApiTokenInput = z.object({ name: z.string().trim().min(1).max(100) });
 export const ApiTokenCreated = z.object({

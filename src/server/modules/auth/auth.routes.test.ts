@@ -57,6 +57,13 @@ describe('setup, sign-in and sessions', () => {
     assert.equal(after.statusCode, 401);
   });
 
+  test('logout with an expired or unknown session still clears the cookie', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: 'onland_session=long-gone' } });
+    assert.equal(response.statusCode, 204);
+    const cleared = response.cookies.find((c) => c.name === 'onland_session');
+    assert.equal(cleared?.value, '');
+  });
+
   test('an API token works as Bearer without CSRF; a made-up token does not', async () => {
     const browser = browserFrom(await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: owner.password } }));
     const auth = await bearer(t.app, browser);

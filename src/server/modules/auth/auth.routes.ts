@@ -34,7 +34,8 @@ export function authRoutes(app: App, { auth, workspaces, secureCookies, loginRat
   app.post('/api/v1/auth/login', { config: limited, schema: { tags, summary: 'Sign in', body: LoginInput, response: { 200: Session } } },
     async (request, reply) => sessionReply(reply, await auth.login(request.body)));
 
-  app.post('/api/v1/auth/logout', { schema: { tags, summary: 'Sign out', response: { 204: z.null() } } },
+  // Public, so an expired session can still clear its cookie.
+  app.post('/api/v1/auth/logout', { config: { public: true }, schema: { tags, summary: 'Sign out', response: { 204: z.null() } } },
     async (request, reply) => {
       const token = request.cookies[sessionCookie];
       if (token) await auth.logout(token);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Timestamp } from '../../core/contract.ts';
+import { Email, Timestamp } from '../../core/contract.ts';
 import { ladderSteps } from './ladder.ts';
 
 // Shared by routes (validation, OpenAPI) and the SPA (types, forms).
@@ -18,27 +18,39 @@ export const Handle = z.object({
 
 const timezone = z.string().trim().max(64).refine(isTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin');
 
+const lists = {
+  emails: z.array(Email).max(20).describe('Email addresses; stored in lower case'),
+  phones: z.array(z.string().trim().min(3).max(40).regex(/^[+0-9 ()./-]+$/, 'Digits, spaces and + ( ) . / - only')).max(20),
+  handles: z.array(Handle).max(50),
+  tags: z.array(z.string().trim().min(1).max(50)).max(50),
+};
+const flags = {
+  isClient: z.boolean(),
+  isFriend: z.boolean(),
+};
+
 export const PersonInput = z.object({
   name: trimmed(200).describe('Display name'),
   givenName: optionalText(100),
   familyName: optionalText(100),
-  emails: z.array(z.email().max(254)).max(20).default([]).describe('Email addresses; stored in lower case'),
-  phones: z.array(z.string().trim().min(3).max(40).regex(/^[+0-9 ()./-]+$/, 'Digits, spaces and + ( ) . / - only')).max(20).default([]),
-  handles: z.array(Handle).max(50).default([]),
+  emails: lists.emails.default([]),
+  phones: lists.phones.default([]),
+  handles: lists.handles.default([]),
   organisation: optionalText(200),
-  tags: z.array(z.string().trim().min(1).max(50)).max(50).default([]),
+  tags: lists.tags.default([]),
   notes: optionalText(20_000),
   source: optionalText(200).describe('How they first found you'),
   introducedById: z.uuid().nullish().describe('The person who introduced them'),
   timezone: timezone.nullish(),
   locale: z.string().trim().max(20).nullish(),
   cadenceDays: z.number().int().min(1).max(3650).nullish().describe('Keep in touch every N days'),
-  isClient: z.boolean().default(false),
-  isFriend: z.boolean().default(false),
+  isClient: flags.isClient.default(false),
+  isFriend: flags.isFriend.default(false),
 });
 export type PersonInput = z.input<typeof PersonInput>;
 
-export const PersonPatch = PersonInput.partial();
+// Fields left out stay as they are: no defaults here, or a patch would empty the lists.
+export const PersonPatch = PersonInput.extend({ ...lists, ...flags }).partial();
 
 export const Person = z.object({
   id: z.uuid(),
@@ -47,7 +59,7 @@ export const Person = z.object({
   familyName: z.string().nullable(),
   emails: z.array(z.string()),
   phones: z.array(z.string()),
-  handles: z.array(z.object({ platform: z.string(), handle: z.string(), url: z.string().nullish() })),
+  handles: z.array(z.object({ platform: z.enum(platforms), handle: z.string(), url: z.string().nullish() })),
   organisation: z.string().nullable(),
   tags: z.array(z.string()),
   notes: z.string().nullable(),
@@ -95,9 +107,9 @@ export const InteractionPatch = InteractionInput.partial();
 export const Interaction = z.object({
   id: z.uuid(),
   personId: z.uuid(),
-  channel: z.string(),
-  kind: z.string(),
-  direction: z.string(),
+  channel: z.enum(channels),
+  kind: z.enum(interactionKinds),
+  direction: z.enum(['in', 'out']),
   occurredAt: Timestamp,
   durationMinutes: z.number().nullable(),
   note: z.string().nullable(),
@@ -112,6 +124,7 @@ export const InteractionQuery = z.object({
 });
 
 export const PersonId = z.object({ id: z.uuid() });
+export const TagList = z.object({ items: z.array(z.object({ tag: z.string(), count: z.number().int() })) });
 export const InteractionId = z.object({ id: z.uuid(), interactionId: z.uuid() });
 
 export function isTimeZone(zone: string): boolean {

@@ -40,6 +40,11 @@ export function createPeopleRepository(db: Db) {
         order by m.sort_name, m.id limit ${query.limit}`;
       return db.select().from(people).where(and(eq(people.workspaceId, workspaceId), sql`${people.id} in (${page})`)).orderBy(asc(people.sortName), asc(people.id));
     },
+    async tags(workspaceId: string): Promise<{ tag: string; count: number }[]> {
+      const result = await db.execute(sql`select t.tag, count(*)::int as count from ${people}, unnest(${people.tags}) as t(tag)
+        where ${people.workspaceId} = ${workspaceId} group by t.tag order by count desc, t.tag limit 500`);
+      return (result as unknown as { rows: { tag: string; count: number }[] }).rows.map((r) => ({ tag: r.tag, count: Number(r.count) }));
+    },
     async get(workspaceId: string, id: string, tx: Conn = db): Promise<PersonRow | undefined> {
       const [row] = await tx.select().from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, id)));
       return row;

@@ -78,6 +78,32 @@ describe('people API', () => {
     assert.equal((await get(`/api/v1/people/${person.id}/interactions`)).json().items.length, 1);
   });
 
+  test('a patch changes only the fields it names', async () => {
+    const full = (await post('/api/v1/people', {
+      name: 'Patchy Pat', emails: [' Pat@Example.org '], phones: ['+49 30 1234567'], tags: ['client'], notes: 'Met at the fair', isClient: true,
+      handles: [{ platform: 'bluesky', handle: 'pat.bsky.social' }],
+    })).json();
+    assert.deepEqual(full.emails, ['pat@example.org']);
+    const patched = (await t.app.inject({ method: 'PATCH', url: `/api/v1/people/${full.id}`, headers: browser.headers, payload: { organisation: 'Pat & Co' } })).json();
+    assert.equal(patched.organisation, 'Pat & Co');
+    assert.deepEqual(patched.emails, ['pat@example.org']);
+    assert.deepEqual(patched.phones, ['+49 30 1234567']);
+    assert.deepEqual(patched.tags, ['client']);
+    assert.equal(patched.handles.length, 1);
+    assert.equal(patched.notes, 'Met at the fair');
+    assert.equal(patched.isClient, true);
+    const cleared = (await t.app.inject({ method: 'PATCH', url: `/api/v1/people/${full.id}`, headers: browser.headers, payload: { notes: null, tags: [] } })).json();
+    assert.equal(cleared.notes, null);
+    assert.deepEqual(cleared.tags, []);
+  });
+
+  test('the tags in use are listed with their counts', async () => {
+    await post('/api/v1/people', { name: 'Tag One', tags: ['tag-count-a', 'tag-count-b'] });
+    await post('/api/v1/people', { name: 'Tag Two', tags: ['tag-count-a'] });
+    const items = (await get('/api/v1/people/tags')).json().items.filter((i: { tag: string }) => i.tag.startsWith('tag-count'));
+    assert.deepEqual(items, [{ tag: 'tag-count-a', count: 2 }, { tag: 'tag-count-b', count: 1 }]);
+  });
+
   test('bad input names the field and writes nothing', async () => {
     const before = (await get('/api/v1/people?q=invalid')).json().items.length;
     const response = await post('/api/v1/people', { name: 'Invalid Ivy', emails: ['not-an-email'], cadenceDays: -3 });

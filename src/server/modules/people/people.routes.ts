@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authOf, type App } from '../../core/types.ts';
 import {
   Interaction, InteractionId, InteractionInput, InteractionList, InteractionPatch, InteractionQuery,
-  PeoplePage, PeopleQuery, Person, PersonId, PersonInput, PersonPatch,
+  PeoplePage, PeopleQuery, Person, PersonId, PersonInput, PersonPatch, TagList,
 } from './people.contract.ts';
 import type { PeopleService } from './people.service.ts';
 
@@ -12,6 +12,8 @@ export function peopleRoutes(app: App, { people }: { people: PeopleService }) {
     (request) => people.list(authOf(request), request.query));
   app.post('/api/v1/people', { schema: { tags, summary: 'Add a person', body: PersonInput, response: { 201: Person } } },
     async (request, reply) => reply.code(201).send(await people.create(authOf(request), request.body)));
+  app.get('/api/v1/people/tags', { schema: { tags, summary: 'Tags in use, most used first', response: { 200: TagList } } },
+    (request) => people.tags(authOf(request)));
   app.get('/api/v1/people/:id', { schema: { tags, summary: 'One person', params: PersonId, response: { 200: Person } } },
     (request) => people.get(authOf(request), request.params.id));
   app.patch('/api/v1/people/:id', { schema: { tags, summary: 'Change a person; fields left out stay', params: PersonId, body: PersonPatch, response: { 200: Person } } },

@@ -48,6 +48,11 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
       return { items: items.map(toPerson), nextCursor: rows.length > query.limit && last ? encodeCursor([last.sortName, last.id]) : null };
     },
 
+    async tags(auth: Auth) {
+      requireRole(auth, 'viewer');
+      return { items: await repo.tags(auth.workspaceId) };
+    },
+
     async get(auth: Auth, id: string): Promise<Person> {
       requireRole(auth, 'viewer');
       return toPerson(await requirePerson(auth, id));

@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, timestampColumn, workspaceIdColumn } from '../../db/columns.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
+import { channels, interactionKinds, platforms } from './people.contract.ts';
 
-export type HandleRow = { platform: string; handle: string; url?: string | null };
+export type HandleRow = { platform: (typeof platforms)[number]; handle: string; url?: string | null };
 
 export const people = pgTable('people', {
   workspaceId: workspaceIdColumn().references(() => workspaces.id, { onDelete: 'cascade' }),
@@ -63,8 +64,8 @@ export const interactions = pgTable('interactions', {
   workspaceId: workspaceIdColumn(),
   id: idColumn(),
   personId: uuid('person_id').notNull(),
-  channel: text('channel').notNull(),
-  kind: text('kind').notNull(),
+  channel: text('channel', { enum: channels }).notNull(),
+  kind: text('kind', { enum: interactionKinds }).notNull(),
   direction: text('direction', { enum: ['in', 'out'] }).notNull(),
   occurredAt: timestampColumn('occurred_at').notNull(),
   durationMinutes: integer('duration_minutes'),
