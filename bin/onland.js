@@ -3,6 +3,7 @@
 // dependency; when an older system Node starts this file, hand over to the pinned one.
 // Server commands also restart themselves once with memory settings that must be given at startup.
 import { spawnSync } from 'node:child_process';
+import module from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,5 +29,7 @@ if (major < 24) {
   // Replaces this process (same pid), so signals and supervisors see one process.
   process.execve(process.execPath, [process.execPath, ...process.execArgv, ...serverFlags, self, ...args], { ...process.env, ONLAND_NO_REEXEC: '1' });
 } else {
+  // V8's code cache on disk makes every start after the first quicker.
+  module.enableCompileCache?.();
   await import('../src/cli/main.ts');
 }
