@@ -93,7 +93,7 @@ async function seedPeople(database: Database, services: Services, auth: Auth, pe
   const started = performance.now();
   const sample = people.slice(0, checkedThroughService);
   for (const person of sample) {
-    const created = await services.people.create(auth, { ...person, notes: null, introducedById: null, timezone: null, locale: null, cadenceDays: null });
+    const created = (await services.people.create(auth, { ...person, notes: null, introducedById: null, timezone: null, locale: null, cadenceDays: null })).person;
     const { rows } = await database.query('select sort_name, search_text from people where workspace_id = $1 and id = $2', [auth.workspaceId, created.id]);
     const expected = derived(person);
     if (rows[0]?.sort_name !== expected.sortName || rows[0]?.search_text !== expected.searchText) {

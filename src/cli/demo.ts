@@ -58,7 +58,7 @@ export async function createDemo(services: Services, options: { people: number; 
       introducedById: created.length > 10 && rand() < 0.1 ? pick(created) : null,
       isClient: rand() < 0.08,
     };
-    const { id } = await services.people.create(auth, PersonInput.parse(person));
+    const { id } = (await services.people.create(auth, PersonInput.parse(person))).person;
     created.push(id);
 
     // Most people stay online; some move to a call or a meeting, as the ladder intends.

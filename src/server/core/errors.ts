@@ -12,6 +12,7 @@ export const errorCatalog = {
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   SETUP_DONE: { status: 409, title: 'Onland is already set up' },
   SETUP_REQUIRED: { status: 409, title: 'Onland is not set up yet' },
+  DUPLICATE_PERSON: { status: 409, title: 'Another person already has this email, phone or handle' },
   EMAIL_TAKEN: { status: 409, title: 'A member with this email already exists' },
   WORKSPACE_REQUIRED: { status: 409, title: 'This email belongs to several workspaces: name the workspace' },
   LAST_OWNER: { status: 409, title: 'A workspace keeps at least one owner' },

@@ -124,6 +124,7 @@ export const InteractionQuery = z.object({
 });
 
 export const PersonId = z.object({ id: z.uuid() });
+export const MergeInput = z.object({ otherId: z.uuid().describe('The person to merge into this one; they are gone afterwards') });
 export const TagList = z.object({ items: z.array(z.object({ tag: z.string(), count: z.number().int() })) });
 export const InteractionId = z.object({ id: z.uuid(), interactionId: z.uuid() });
 

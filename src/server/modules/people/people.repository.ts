@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import { offlineChannels, touchClasses, type TouchFacts } from './ladder.ts';
-import { interactions, people } from './people.table.ts';
+import { interactions, people, personKeys } from './people.table.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 export type PersonValues = Omit<typeof people.$inferInsert, 'workspaceId' | 'id' | 'sortName' | 'searchText'>;
@@ -58,6 +58,15 @@ export function createPeopleRepository(db: Db) {
         .where(and(eq(people.workspaceId, workspaceId), eq(people.id, id))).returning();
       return row;
     },
+    // A merge: interactions, plans, nudge states, introductions and keys of one person go to another.
+    async moveEverything(workspaceId: string, fromId: string, toId: string, tx: Conn): Promise<void> {
+      await tx.execute(sql`update interactions set person_id = ${toId} where workspace_id = ${workspaceId} and person_id = ${fromId}`);
+      await tx.execute(sql`update plans set person_id = ${toId} where workspace_id = ${workspaceId} and person_id = ${fromId}`);
+      await tx.execute(sql`update nudge_states set person_id = ${toId} where workspace_id = ${workspaceId} and person_id = ${fromId}`);
+      await tx.execute(sql`update people set introduced_by_id = case when id = ${toId} then null else ${toId}::uuid end
+        where workspace_id = ${workspaceId} and introduced_by_id = ${fromId}`);
+      await tx.execute(sql`update person_keys set person_id = ${toId} where workspace_id = ${workspaceId} and person_id = ${fromId}`);
+    },
     async remove(workspaceId: string, id: string, tx: Conn): Promise<boolean> {
       // Those they introduced stay; only the link goes.
       await tx.update(people).set({ introducedById: null }).where(and(eq(people.workspaceId, workspaceId), eq(people.introducedById, id)));
@@ -106,12 +115,20 @@ export function createPeopleRepository(db: Db) {
       }));
     },
     async saveTouchSummaries(workspaceId: string, summaries: TouchSummary[], tx: Conn = db): Promise<void> {
-      for (const s of summaries) {
-        await tx.update(people).set({
-          ladderStep: s.ladderStep, interactionCount: s.count, firstInteractionAt: s.firstAt, lastInteractionAt: s.lastAt,
-          lastInboundAt: s.lastInboundAt, lastOutboundAt: s.lastOutboundAt, onlineExchanges: s.exchanges,
-          firstExchangeAt: s.firstExchangeAt, lastExchangeAt: s.lastExchangeAt, lastEventAt: s.lastEventAt,
-        }).where(and(eq(people.workspaceId, workspaceId), eq(people.id, s.personId)));
+      // One statement per chunk: an import refreshes thousands of people at once.
+      for (let i = 0; i < summaries.length; i += 5000) {
+        const chunk = summaries.slice(i, i + 5000);
+        const column = <T>(pick: (s: TouchSummary) => T, type: string) => sql`${sql.param(chunk.map(pick))}::${sql.raw(type)}[]`;
+        const at = (pick: (s: TouchSummary) => Date | null) => column((s) => pick(s)?.toISOString() ?? null, 'timestamptz');
+        await tx.execute(sql`
+          update people p set ladder_step = v.step, interaction_count = v.count, first_interaction_at = v.first_at, last_interaction_at = v.last_at,
+            last_inbound_at = v.last_in, last_outbound_at = v.last_out, online_exchanges = v.exchanges,
+            first_exchange_at = v.first_ex, last_exchange_at = v.last_ex, last_event_at = v.last_event
+          from unnest(${column((s) => s.personId, 'uuid')}, ${column((s) => s.ladderStep, 'int')}, ${column((s) => s.count, 'int')},
+                      ${at((s) => s.firstAt)}, ${at((s) => s.lastAt)}, ${at((s) => s.lastInboundAt)}, ${at((s) => s.lastOutboundAt)},
+                      ${column((s) => s.exchanges, 'int')}, ${at((s) => s.firstExchangeAt)}, ${at((s) => s.lastExchangeAt)}, ${at((s) => s.lastEventAt)})
+            as v(id, step, count, first_at, last_at, last_in, last_out, exchanges, first_ex, last_ex, last_event)
+          where p.workspace_id = ${workspaceId} and p.id = v.id`);
       }
     },
     // A referrer is someone who introduced at least one person.
@@ -120,6 +137,47 @@ export function createPeopleRepository(db: Db) {
       await tx.execute(sql`
         update people p set is_referrer = exists (select 1 from people i where i.workspace_id = p.workspace_id and i.introduced_by_id = p.id)
         where p.workspace_id = ${workspaceId} and p.id = any(${sql`array[${sql.join(personIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]`})`);
+    },
+
+    // Which of these identity keys belong to someone already, and to whom.
+    async findKeys(workspaceId: string, keys: string[], tx: Conn = db): Promise<Map<string, string>> {
+      const found = new Map<string, string>();
+      for (let i = 0; i < keys.length; i += 10_000) {
+        const rows = await tx.select({ key: personKeys.key, personId: personKeys.personId }).from(personKeys)
+          .where(and(eq(personKeys.workspaceId, workspaceId), sql`${personKeys.key} = any(${sql.param(keys.slice(i, i + 10_000))}::text[])`));
+        for (const row of rows) found.set(row.key, row.personId);
+      }
+      return found;
+    },
+    async keysOf(workspaceId: string, personId: string, tx: Conn = db): Promise<string[]> {
+      const rows = await tx.select({ key: personKeys.key }).from(personKeys).where(and(eq(personKeys.workspaceId, workspaceId), eq(personKeys.personId, personId)));
+      return rows.map((r) => r.key);
+    },
+    async insertKeys(workspaceId: string, rows: { key: string; personId: string }[], tx: Conn = db): Promise<void> {
+      for (let i = 0; i < rows.length; i += 5000) {
+        await tx.insert(personKeys).values(rows.slice(i, i + 5000).map((r) => ({ workspaceId, ...r }))).onConflictDoNothing();
+      }
+    },
+    async removeKeys(workspaceId: string, personId: string, keys: string[], tx: Conn = db): Promise<void> {
+      if (!keys.length) return;
+      await tx.delete(personKeys).where(and(eq(personKeys.workspaceId, workspaceId), eq(personKeys.personId, personId), sql`${personKeys.key} = any(${sql.param(keys)}::text[])`));
+    },
+    async insertMany(workspaceId: string, values: PersonValues[], tx: Conn): Promise<PersonRow[]> {
+      const rows: PersonRow[] = [];
+      for (let i = 0; i < values.length; i += 1000) {
+        rows.push(...await tx.insert(people).values(values.slice(i, i + 1000).map((v) => ({ ...v, ...derived(v), workspaceId }))).returning());
+      }
+      return rows;
+    },
+    // Imported interactions: one per external id, so importing a file twice adds nothing.
+    async insertInteractions(values: (typeof interactions.$inferInsert)[], tx: Conn): Promise<{ personId: string }[]> {
+      const added: { personId: string }[] = [];
+      for (let i = 0; i < values.length; i += 2000) {
+        added.push(...await tx.insert(interactions).values(values.slice(i, i + 2000))
+          .onConflictDoNothing({ target: [interactions.workspaceId, interactions.externalId], where: sql`external_id is not null` })
+          .returning({ personId: interactions.personId }));
+      }
+      return added;
     },
 
     async insertInteraction(values: typeof interactions.$inferInsert, tx: Conn = db): Promise<InteractionRow> {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authOf, type App } from '../../core/types.ts';
 import {
   Interaction, InteractionId, InteractionInput, InteractionList, InteractionPatch, InteractionQuery,
-  PeoplePage, PeopleQuery, Person, PersonId, PersonInput, PersonPatch, TagList,
+  PeoplePage, PeopleQuery, Person, PersonId, PersonInput, PersonPatch, TagList, MergeInput,
 } from './people.contract.ts';
 import type { PeopleService } from './people.service.ts';
 
@@ -10,8 +10,13 @@ export function peopleRoutes(app: App, { people }: { people: PeopleService }) {
   const tags = ['people'];
   app.get('/api/v1/people', { schema: { tags, summary: 'List people: search, tag filter, cursor pages', querystring: PeopleQuery, response: { 200: PeoplePage } } },
     (request) => people.list(authOf(request), request.query));
-  app.post('/api/v1/people', { schema: { tags, summary: 'Add a person', body: PersonInput, response: { 201: Person } } },
-    async (request, reply) => reply.code(201).send(await people.create(authOf(request), request.body)));
+  app.post('/api/v1/people', { schema: { tags, summary: 'Add a person; an exact duplicate (same email, phone, handle or profile URL) is merged into the existing person', body: PersonInput, response: { 201: Person.describe('Created'), 200: Person.describe('Merged into the person who already had one of these emails, phones or handles') } } },
+    async (request, reply) => {
+      const { person, merged } = await people.create(authOf(request), request.body);
+      return reply.code(merged ? 200 : 201).send(person);
+    });
+  app.post('/api/v1/people/:id/merge', { schema: { tags, summary: 'Merge another person into this one: their interactions, plans, introductions, emails, phones, handles and tags move here', params: PersonId, body: MergeInput, response: { 200: Person } } },
+    (request) => people.merge(authOf(request), request.params.id, request.body.otherId));
   app.get('/api/v1/people/tags', { schema: { tags, summary: 'Tags in use, most used first', response: { 200: TagList } } },
     (request) => people.tags(authOf(request)));
   app.get('/api/v1/people/:id', { schema: { tags, summary: 'One person', params: PersonId, response: { 200: Person } } },

@@ -2,16 +2,22 @@ import type { z } from 'zod';
 import type { Clock } from '../../core/clock.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
 import { AppError } from '../../core/errors.ts';
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import { requireRole, type Auth } from '../auth/index.ts';
 import type { Interaction, InteractionInput, InteractionPatch, PeopleQuery, Person, PersonInput, PersonPatch } from './people.contract.ts';
+import { identityKeys } from './identity.ts';
 import { ladderIndex, ladderStep, ladderSteps } from './ladder.ts';
+import { mergeValues, type MergeableValues } from './merge.ts';
 import { createPeopleRepository, type InteractionRow, type PersonRow, type PersonValues } from './people.repository.ts';
 
 type PersonData = z.output<typeof PersonInput>;
 
+export type MergeHook = (tx: Tx, workspaceId: string, fromPersonId: string, toPersonId: string) => Promise<void>;
+
 export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
   const repo = createPeopleRepository(db);
+  const mergeHooks: MergeHook[] = [];
 
   async function requirePerson(auth: Auth, id: string, tx?: Tx): Promise<PersonRow> {
     const row = await repo.get(auth.workspaceId, id, tx);
@@ -37,6 +43,23 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
     })), tx);
   }
 
+  // A person's identity keys follow their emails, phones and handles; a key someone else holds is a
+  // duplicate to merge, not to create.
+  async function syncKeys(workspaceId: string, personId: string, values: MergeableValues, tx: Tx) {
+    const wanted = identityKeys(values);
+    const current = (await repo.keysOf(workspaceId, personId, tx)).filter((k) => !k.startsWith('import:'));
+    await repo.removeKeys(workspaceId, personId, current.filter((k) => !wanted.includes(k)), tx);
+    const added = wanted.filter((k) => !current.includes(k));
+    const taken = [...(await repo.findKeys(workspaceId, added, tx)).entries()].filter(([, owner]) => owner !== personId);
+    if (taken.length) {
+      const [key, owner] = taken[0]!;
+      const other = await repo.get(workspaceId, owner, tx);
+      throw new AppError('DUPLICATE_PERSON', `${key.split(':').slice(1).join(':')} belongs to ${other?.name ?? 'someone else'} (${owner}): merge the two instead.`,
+        [{ path: `body.${key.startsWith('email:') ? 'emails' : key.startsWith('phone:') ? 'phones' : 'handles'}`, message: 'Belongs to another person' }]);
+    }
+    await repo.insertKeys(workspaceId, added.map((key) => ({ key, personId })), tx);
+  }
+
   return {
     async list(auth: Auth, query: z.output<typeof PeopleQuery>): Promise<{ items: Person[]; nextCursor: string | null }> {
       requireRole(auth, 'viewer');
@@ -58,15 +81,53 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
       return toPerson(await requirePerson(auth, id));
     },
 
-    async create(auth: Auth, input: PersonData): Promise<Person> {
+    // An exact duplicate (same email, phone, handle or profile URL) is merged into the person who has it.
+    async create(auth: Auth, input: PersonData): Promise<{ person: Person; merged: boolean }> {
       requireRole(auth, 'editor');
       return db.transaction(async (tx) => {
         await checkIntroducer(auth, input.introducedById, undefined, tx);
+        const values = normalise(input);
+        const keys = identityKeys(values);
+        await lockKeys(tx, auth.workspaceId, keys);
+        const owners = [...new Set((await repo.findKeys(auth.workspaceId, keys, tx)).values())];
         const now = clock.now();
-        const row = await repo.insert(auth.workspaceId, { ...normalise(input), createdAt: now, updatedAt: now }, tx);
+        if (owners[0]) {
+          const existing = await requirePerson(auth, owners[0], tx);
+          const merged = mergeValues(toValues(existing), values);
+          const row = (await repo.update(auth.workspaceId, existing.id, merged, now, tx))!;
+          await syncKeys(auth.workspaceId, row.id, merged, tx);
+          await repo.refreshReferrers(auth.workspaceId, [existing.introducedById, row.introducedById].filter(isId), tx);
+          return { person: toPerson(row), merged: true };
+        }
+        const row = await repo.insert(auth.workspaceId, { ...values, createdAt: now, updatedAt: now }, tx);
+        await repo.insertKeys(auth.workspaceId, keys.map((key) => ({ key, personId: row.id })), tx);
         if (row.introducedById) await repo.refreshReferrers(auth.workspaceId, [row.introducedById], tx);
-        return toPerson(row);
+        return { person: toPerson(row), merged: false };
       });
+    },
+
+    // Two records of one person become one: everything of the other moves to the survivor.
+    async merge(auth: Auth, survivorId: string, otherId: string): Promise<Person> {
+      requireRole(auth, 'editor');
+      if (survivorId === otherId) throw new AppError('VALIDATION_FAILED', 'A person cannot be merged with themselves.', [{ path: 'body.otherId', message: 'Same person' }]);
+      return db.transaction(async (tx) => {
+        const survivor = await requirePerson(auth, survivorId, tx);
+        const other = await requirePerson(auth, otherId, tx);
+        const values = mergeValues(toValues(survivor), { ...toValues(other), introducedById: other.introducedById === survivorId ? null : other.introducedById });
+        await repo.moveEverything(auth.workspaceId, otherId, survivorId, tx);
+        for (const hook of mergeHooks) await hook(tx, auth.workspaceId, otherId, survivorId);
+        await repo.remove(auth.workspaceId, otherId, tx);
+        await repo.update(auth.workspaceId, survivorId, values, clock.now(), tx);
+        await syncKeys(auth.workspaceId, survivorId, values, tx);
+        await refreshTouches(auth.workspaceId, [survivorId], tx);
+        await repo.refreshReferrers(auth.workspaceId, [survivorId, survivor.introducedById, other.introducedById].filter(isId), tx);
+        return toPerson(await requirePerson(auth, survivorId, tx));
+      });
+    },
+
+    // Later modules (registrations, consents) move their rows to the survivor of a merge.
+    onMerge(hook: MergeHook) {
+      mergeHooks.push(hook);
     },
 
     async update(auth: Auth, id: string, patch: z.output<typeof PersonPatch>): Promise<Person> {
@@ -75,7 +136,10 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
         const current = await requirePerson(auth, id, tx);
         const merged = { ...toPerson(current), ...definedOnly(patch) } as PersonData;
         await checkIntroducer(auth, merged.introducedById, id, tx);
-        const row = (await repo.update(auth.workspaceId, id, normalise(merged), clock.now(), tx))!;
+        const values = normalise(merged);
+        await lockKeys(tx, auth.workspaceId, identityKeys(values));
+        const row = (await repo.update(auth.workspaceId, id, values, clock.now(), tx))!;
+        await syncKeys(auth.workspaceId, id, values, tx);
         const introducers = [current.introducedById, row.introducedById].filter((v): v is string => Boolean(v));
         await repo.refreshReferrers(auth.workspaceId, [...new Set(introducers)], tx);
         return toPerson(row);
@@ -148,7 +212,7 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
 export type PeopleService = ReturnType<typeof createPeopleService>;
 export type { InteractionInput, PersonInput };
 
-function normalise(input: PersonData): PersonValues {
+function normalise(input: PersonData): MergeableValues {
   return {
     name: input.name,
     givenName: input.givenName ?? null,
@@ -167,6 +231,25 @@ function normalise(input: PersonData): PersonValues {
     isClient: input.isClient,
     isFriend: input.isFriend,
   };
+}
+
+// Creates hold a shared lock on the workspace (imports hold it exclusively) and one lock per
+// identity key, so two requests cannot both create the same person.
+export async function lockKeys(tx: Tx, workspaceId: string, keys: string[]) {
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(${'people:' + workspaceId}, 0))`);
+  for (const key of [...keys].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${workspaceId + key}, 0))`);
+}
+
+function toValues(row: PersonRow): MergeableValues {
+  return {
+    name: row.name, givenName: row.givenName, familyName: row.familyName, emails: row.emails, phones: row.phones, handles: row.handles,
+    organisation: row.organisation, tags: row.tags, notes: row.notes, source: row.source, introducedById: row.introducedById,
+    timezone: row.timezone, locale: row.locale, cadenceDays: row.cadenceDays, isClient: row.isClient, isFriend: row.isFriend,
+  };
+}
+
+function isId(value: string | null | undefined): value is string {
+  return Boolean(value);
 }
 
 function unique(values: string[]): string[] {

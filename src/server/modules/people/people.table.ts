@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, timestampColumn, workspaceIdColumn } from '../../db/columns.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
 import { channels, interactionKinds, platforms } from './people.contract.ts';
@@ -73,9 +73,24 @@ export const interactions = pgTable('interactions', {
   postId: uuid('post_id'),
   eventId: uuid('event_id'),
   createdBy: uuid('created_by'),
+  // Where an imported interaction came from (format and the source's own id), so a re-import adds nothing.
+  externalId: text('external_id'),
   createdAt: timestampColumn('created_at').notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
   foreignKey({ columns: [t.workspaceId, t.personId], foreignColumns: [people.workspaceId, people.id] }).onDelete('cascade'),
   index('interactions_person_idx').on(t.workspaceId, t.personId, t.occurredAt),
+  uniqueIndex('interactions_external_id_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
+]);
+
+// Identity keys (see identity.ts): one person per key, so exact duplicates are found by index.
+// import:<source key> remembers which record of an import file made the person.
+export const personKeys = pgTable('person_keys', {
+  workspaceId: workspaceIdColumn(),
+  key: text('key').notNull(),
+  personId: uuid('person_id').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.key] }),
+  foreignKey({ columns: [t.workspaceId, t.personId], foreignColumns: [people.workspaceId, people.id] }).onDelete('cascade'),
+  index('person_keys_person_idx').on(t.workspaceId, t.personId),
 ]);
