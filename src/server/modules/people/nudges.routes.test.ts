@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { fixedClock } from '../../core/clock.ts';
-import { makeTestApp, setupOwner, type Browser, type TestApp } from '../../../../test/helpers.ts';
+import { makeTestApp, setupOwner } from '../../../../test/helpers.ts';
 
 const day = 24 * 3600 * 1000;
 const now = new Date('2026-11-20T12:00:00Z');

@@ -2,16 +2,14 @@ import type { z } from 'zod';
 import type { Clock } from '../../core/clock.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
 import { AppError } from '../../core/errors.ts';
-import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import { requireRole, type Auth } from '../auth/index.ts';
 import type { Interaction, InteractionInput, InteractionPatch, PeopleQuery, Person, PersonInput, PersonPatch } from './people.contract.ts';
 import { identityKeys } from './identity.ts';
-import { ladderIndex, ladderStep, ladderSteps } from './ladder.ts';
+import { ladderIndex } from './ladder.ts';
 import { mergeValues, type MergeableValues } from './merge.ts';
-import { createPeopleRepository, type InteractionRow, type PersonRow, type PersonValues } from './people.repository.ts';
-
-type PersonData = z.output<typeof PersonInput>;
+import { definedOnly, isId, lockKeys, normalise, refreshTouchFacts, toInteraction, toPerson, toValues, type PersonData } from './people.values.ts';
+import { createPeopleRepository, type PersonRow } from './people.repository.ts';
 
 export type MergeHook = (tx: Tx, workspaceId: string, fromPersonId: string, toPersonId: string) => Promise<void>;
 
@@ -34,14 +32,7 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   // Keeps the derived ladder step and touch facts current, in the transaction that changed the interactions.
-  async function refreshTouches(workspaceId: string, personIds: string[], tx: Tx) {
-    const facts = await repo.touchFacts(workspaceId, personIds, tx);
-    await repo.saveTouchSummaries(workspaceId, facts.map((f) => ({
-      personId: f.personId, ladderStep: ladderIndex(ladderStep(f)), count: f.count, firstAt: f.firstAt, lastAt: f.lastAt,
-      lastInboundAt: f.lastInboundAt, lastOutboundAt: f.lastOutboundAt, exchanges: f.exchanges,
-      firstExchangeAt: f.firstExchangeAt, lastExchangeAt: f.lastExchangeAt, lastEventAt: f.lastEventAt,
-    })), tx);
-  }
+  const refreshTouches = (workspaceId: string, personIds: string[], tx: Tx) => refreshTouchFacts(repo, workspaceId, personIds, tx);
 
   // A person's identity keys follow their emails, phones and handles; a key someone else holds is a
   // duplicate to merge, not to create.
@@ -211,68 +202,3 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
 export type { InteractionInput, PersonInput };
-
-function normalise(input: PersonData): MergeableValues {
-  return {
-    name: input.name,
-    givenName: input.givenName ?? null,
-    familyName: input.familyName ?? null,
-    emails: unique(input.emails.map((e) => e.trim().toLowerCase())),
-    phones: unique(input.phones.map((p) => p.trim())),
-    handles: input.handles.map((h) => ({ platform: h.platform, handle: h.handle, url: h.url ?? null })),
-    organisation: input.organisation ?? null,
-    tags: unique(input.tags.map((t) => t.trim())),
-    notes: input.notes ?? null,
-    source: input.source ?? null,
-    introducedById: input.introducedById ?? null,
-    timezone: input.timezone ?? null,
-    locale: input.locale ?? null,
-    cadenceDays: input.cadenceDays ?? null,
-    isClient: input.isClient,
-    isFriend: input.isFriend,
-  };
-}
-
-// Creates hold a shared lock on the workspace (imports hold it exclusively) and one lock per
-// identity key, so two requests cannot both create the same person.
-export async function lockKeys(tx: Tx, workspaceId: string, keys: string[]) {
-  await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(${'people:' + workspaceId}, 0))`);
-  for (const key of [...keys].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${workspaceId + key}, 0))`);
-}
-
-function toValues(row: PersonRow): MergeableValues {
-  return {
-    name: row.name, givenName: row.givenName, familyName: row.familyName, emails: row.emails, phones: row.phones, handles: row.handles,
-    organisation: row.organisation, tags: row.tags, notes: row.notes, source: row.source, introducedById: row.introducedById,
-    timezone: row.timezone, locale: row.locale, cadenceDays: row.cadenceDays, isClient: row.isClient, isFriend: row.isFriend,
-  };
-}
-
-function isId(value: string | null | undefined): value is string {
-  return Boolean(value);
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
-function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function toPerson(row: PersonRow): Person {
-  return {
-    id: row.id, name: row.name, givenName: row.givenName, familyName: row.familyName, emails: row.emails, phones: row.phones,
-    handles: row.handles, organisation: row.organisation, tags: row.tags, notes: row.notes, source: row.source,
-    introducedById: row.introducedById, timezone: row.timezone, locale: row.locale, cadenceDays: row.cadenceDays,
-    isClient: row.isClient, isFriend: row.isFriend, ladder: ladderSteps[row.ladderStep] ?? 'aware', isReferrer: row.isReferrer,
-    interactionCount: row.interactionCount, lastInteractionAt: row.lastInteractionAt, createdAt: row.createdAt, updatedAt: row.updatedAt,
-  };
-}
-
-function toInteraction(row: InteractionRow): Interaction {
-  return {
-    id: row.id, personId: row.personId, channel: row.channel, kind: row.kind, direction: row.direction,
-    occurredAt: row.occurredAt, durationMinutes: row.durationMinutes, note: row.note, createdAt: row.createdAt,
-  };
-}

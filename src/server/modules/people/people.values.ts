@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Tx } from '../../db/index.ts';
+import { ladderIndex, ladderStep, ladderSteps } from './ladder.ts';
+import type { MergeableValues } from './merge.ts';
+import type { Interaction, Person, PersonInput } from './people.contract.ts';
+import type { InteractionRow, PeopleRepository, PersonRow } from './people.repository.ts';
+
+// Conversions between rows, API shapes and the values a person is written with, shared by the
+// service and the importer.
+
+export type PersonData = z.output<typeof PersonInput>;
+
+// Keeps the derived ladder step and touch facts current, in the transaction that changed the interactions.
+export async function refreshTouchFacts(repo: PeopleRepository, workspaceId: string, personIds: string[], tx: Tx) {
+  if (!personIds.length) return;
+  const facts = await repo.touchFacts(workspaceId, personIds, tx);
+  await repo.saveTouchSummaries(workspaceId, facts.map((f) => ({
+    personId: f.personId, ladderStep: ladderIndex(ladderStep(f)), count: f.count, firstAt: f.firstAt, lastAt: f.lastAt,
+    lastInboundAt: f.lastInboundAt, lastOutboundAt: f.lastOutboundAt, exchanges: f.exchanges,
+    firstExchangeAt: f.firstExchangeAt, lastExchangeAt: f.lastExchangeAt, lastEventAt: f.lastEventAt,
+  })), tx);
+}
+
+export function normalise(input: PersonData): MergeableValues {
+  return {
+    name: input.name,
+    givenName: input.givenName ?? null,
+    familyName: input.familyName ?? null,
+    emails: unique(input.emails.map((e) => e.trim().toLowerCase())),
+    phones: unique(input.phones.map((p) => p.trim())),
+    handles: input.handles.map((h) => ({ platform: h.platform, handle: h.handle, url: h.url ?? null })),
+    organisation: input.organisation ?? null,
+    tags: unique(input.tags.map((t) => t.trim())),
+    notes: input.notes ?? null,
+    source: input.source ?? null,
+    introducedById: input.introducedById ?? null,
+    timezone: input.timezone ?? null,
+    locale: input.locale ?? null,
+    cadenceDays: input.cadenceDays ?? null,
+    isClient: input.isClient,
+    isFriend: input.isFriend,
+  };
+}
+
+// Creates hold a shared lock on the workspace (imports hold it exclusively) and one lock per
+// identity key, so two requests cannot both create the same person.
+export async function lockKeys(tx: Tx, workspaceId: string, keys: string[]) {
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(${'people:' + workspaceId}, 0))`);
+  for (const key of [...keys].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${workspaceId + key}, 0))`);
+}
+
+export function toValues(row: PersonRow): MergeableValues {
+  return {
+    name: row.name, givenName: row.givenName, familyName: row.familyName, emails: row.emails, phones: row.phones, handles: row.handles,
+    organisation: row.organisation, tags: row.tags, notes: row.notes, source: row.source, introducedById: row.introducedById,
+    timezone: row.timezone, locale: row.locale, cadenceDays: row.cadenceDays, isClient: row.isClient, isFriend: row.isFriend,
+  };
+}
+
+export function isId(value: string | null | undefined): value is string {
+  return Boolean(value);
+}
+
+export function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+export function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id, name: row.name, givenName: row.givenName, familyName: row.familyName, emails: row.emails, phones: row.phones,
+    handles: row.handles, organisation: row.organisation, tags: row.tags, notes: row.notes, source: row.source,
+    introducedById: row.introducedById, timezone: row.timezone, locale: row.locale, cadenceDays: row.cadenceDays,
+    isClient: row.isClient, isFriend: row.isFriend, ladder: ladderSteps[row.ladderStep] ?? 'aware', isReferrer: row.isReferrer,
+    interactionCount: row.interactionCount, lastInteractionAt: row.lastInteractionAt, createdAt: row.createdAt, updatedAt: row.updatedAt,
+  };
+}
+
+export function toInteraction(row: InteractionRow): Interaction {
+  return {
+    id: row.id, personId: row.personId, channel: row.channel, kind: row.kind, direction: row.direction,
+    occurredAt: row.occurredAt, durationMinutes: row.durationMinutes, note: row.note, createdAt: row.createdAt,
+  };
+}
