@@ -15,7 +15,8 @@ import { createMailer, type Mailer } from './mail/index.ts';
 import type { JobDefinition } from './jobs/index.ts';
 import { authJobs, authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.ts';
-import { createNudgesService, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
+import { createImportsService, importsRoutes } from './modules/imports/index.ts';
+import { createNudgesService, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
 import { createWorkspacesService, workspacesRoutes } from './modules/workspaces/index.ts';
 import { webRoutes } from './web.ts';
@@ -40,8 +41,9 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const auth = createAuthService({ db, clock, workspaces, publicUrl: config.publicUrl, sessionDays: config.sessionDays });
   const people = createPeopleService({ db, clock });
   const nudges = createNudgesService({ db, clock, people, workspaces, secret: config.secret, publicUrl: config.publicUrl });
+  const imports = createImportsService({ db, clock, importer: createPeopleImporter({ db, clock }) });
   const outbox = createOutboxService({ mailer });
-  return { mailer, workspaces, auth, people, nudges, outbox };
+  return { mailer, workspaces, auth, people, nudges, imports, outbox };
 }
 
 // Every module's jobs, for the worker to run.
@@ -126,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   peopleRoutes(app, services);
   nudgesRoutes(app, { nudges: services.nudges, publicUrl: config.publicUrl });
   outboxRoutes(app, services);
+  await importsRoutes(app, services);
   await publicRoutes(app);
   await webRoutes(app);
 

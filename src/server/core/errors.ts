@@ -20,6 +20,7 @@ export const errorCatalog = {
   INVITATION_INVALID: { status: 410, title: 'This invitation is used, expired or unknown' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'This content type is not accepted' },
+  IMPORT_UNREADABLE: { status: 422, title: 'This file cannot be read as the chosen format' },
   RATE_LIMITED: { status: 429, title: 'Too many requests: wait a moment' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
   UNAVAILABLE: { status: 503, title: 'The database is not reachable' },

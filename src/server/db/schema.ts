@@ -4,3 +4,4 @@ export * from '../modules/auth/auth.table.ts';
 export * from '../modules/people/people.table.ts';
 export * from '../modules/people/nudges.table.ts';
 export * from '../core/rate-limit/rate-limit.table.ts';
+export * from '../modules/imports/imports.table.ts';

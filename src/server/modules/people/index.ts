@@ -3,3 +3,4 @@ export { peopleRoutes } from './people.routes.ts';
 export { createNudgesService, type NudgesService } from './nudges.service.ts';
 export { nudgesRoutes } from './nudges.routes.ts';
 export { ladderSteps, type LadderStep } from './ladder.ts';
+export { createPeopleImporter, type ImportReport, type IncomingInteraction, type IncomingPerson, type PeopleImporter } from './people.import.ts';

@@ -45,6 +45,13 @@ export function createPeopleRepository(db: Db) {
         where ${people.workspaceId} = ${workspaceId} group by t.tag order by count desc, t.tag limit 500`);
       return (result as unknown as { rows: { tag: string; count: number }[] }).rows.map((r) => ({ tag: r.tag, count: Number(r.count) }));
     },
+    async getMany(workspaceId: string, ids: string[], tx: Conn = db): Promise<PersonRow[]> {
+      const rows: PersonRow[] = [];
+      for (let i = 0; i < ids.length; i += 5000) {
+        rows.push(...await tx.select().from(people).where(and(eq(people.workspaceId, workspaceId), sql`${people.id} = any(${sql.param(ids.slice(i, i + 5000))}::uuid[])`)));
+      }
+      return rows;
+    },
     async get(workspaceId: string, id: string, tx: Conn = db): Promise<PersonRow | undefined> {
       const [row] = await tx.select().from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, id)));
       return row;
@@ -162,12 +169,10 @@ export function createPeopleRepository(db: Db) {
       if (!keys.length) return;
       await tx.delete(personKeys).where(and(eq(personKeys.workspaceId, workspaceId), eq(personKeys.personId, personId), sql`${personKeys.key} = any(${sql.param(keys)}::text[])`));
     },
-    async insertMany(workspaceId: string, values: PersonValues[], tx: Conn): Promise<PersonRow[]> {
-      const rows: PersonRow[] = [];
+    async insertMany(workspaceId: string, values: (PersonValues & { id: string })[], tx: Conn): Promise<void> {
       for (let i = 0; i < values.length; i += 1000) {
-        rows.push(...await tx.insert(people).values(values.slice(i, i + 1000).map((v) => ({ ...v, ...derived(v), workspaceId }))).returning());
+        await tx.insert(people).values(values.slice(i, i + 1000).map((v) => ({ ...v, ...derived(v), workspaceId })));
       }
-      return rows;
     },
     // Imported interactions: one per external id, so importing a file twice adds nothing.
     async insertInteractions(values: (typeof interactions.$inferInsert)[], tx: Conn): Promise<{ personId: string }[]> {

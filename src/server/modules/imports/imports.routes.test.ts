@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { zipSync } from 'fflate';
+import { makeTestApp, setupOwner, type Browser, type TestApp } from '../../../../test/helpers.ts';
+
+const fixtures = join(import.meta.dirname, '..', '..', '..', '..', 'test', 'fixtures', 'imports');
+const fixture = (path: string) => readFileSync(join(fixtures, path));
+
+describe('imports through the API', () => {
+  let t: TestApp;
+  let browser: Browser;
+  before(async () => {
+    t = await makeTestApp();
+    browser = await setupOwner(t.app);
+  });
+  after(() => t.close());
+
+  async function upload(query: string, files: Record<string, Buffer>) {
+    const form = new FormData();
+    for (const [name, content] of Object.entries(files)) form.append('file', new Blob([content]), name);
+    return t.app.inject({ method: 'POST', url: `/api/v1/imports?${query}`, headers: browser.headers, payload: form });
+  }
+  const people = async (q = '') => (await t.app.inject({ url: `/api/v1/people?limit=200${q}`, headers: browser.headers })).json().items as { id: string; name: string; emails: string[]; tags: string[]; handles: { url: string }[]; organisation: string | null }[];
+
+  test('a preview reports what would happen and writes nothing', async () => {
+    const preview = await upload('format=linkedin&dryRun=true', { 'Connections.csv': fixture('linkedin/Connections.csv') });
+    assert.equal(preview.statusCode, 200);
+    assert.equal(preview.json().dryRun, true);
+    assert.equal(preview.json().report.peopleCreated, 5);
+    assert.deepEqual(preview.json().report.rejected.map((r: { line: number }) => r.line), [10, 11]);
+    assert.equal((await people()).length, 0);
+  });
+
+  test('LinkedIn connections import once; the same file again creates nothing', async () => {
+    const first = (await upload('format=linkedin', { 'Connections.csv': fixture('linkedin/Connections.csv') })).json();
+    assert.equal(first.report.peopleCreated, 5);
+    assert.equal(first.report.interactionsAdded, 4);
+    const names = (await people()).map((p) => p.name);
+    assert.ok(names.includes('Jürgen Müller'));
+    assert.ok(names.includes('Zoë Laurent'));
+
+    const again = (await upload('format=linkedin', { 'Connections.csv': fixture('linkedin/Connections.csv') })).json();
+    assert.equal(again.report.peopleCreated, 0);
+    assert.equal(again.report.peopleUpdated, 0);
+    assert.equal(again.report.peopleUnchanged, 5);
+    assert.equal(again.report.interactionsAdded, 0);
+    assert.equal(again.report.interactionsAlreadyThere, 4);
+    assert.equal((await people()).length, 5);
+
+    const history = (await t.app.inject({ url: '/api/v1/imports', headers: browser.headers })).json().items;
+    assert.equal(history.length, 2);
+    assert.equal(history[0].format, 'linkedin');
+  });
+
+  test('a LinkedIn zip is read for its Connections.csv', async () => {
+    const zip = Buffer.from(zipSync({ 'Connections.csv': new Uint8Array(fixture('linkedin/Connections.csv')), 'Profile.csv': new TextEncoder().encode('First Name\nMe\n') }));
+    const result = await upload('format=linkedin&dryRun=true', { 'Basic_LinkedInDataExport.zip': zip });
+    assert.equal(result.statusCode, 200);
+    assert.equal(result.json().report.peopleUnchanged, 5);
+  });
+
+  test('a contact already there by email is updated, not duplicated', async () => {
+    const before = await people('&q=laurent');
+    assert.equal(before.length, 1);
+    const vcard = 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoë Laurent\r\nEMAIL:zoe.laurent@example.org\r\nTEL:+33 1 23 45 67 89\r\nCATEGORIES:designer\r\nEND:VCARD\r\n';
+    const result = (await upload('format=vcard', { 'zoe.vcf': Buffer.from(vcard) })).json();
+    assert.equal(result.report.peopleCreated, 0);
+    assert.equal(result.report.peopleUpdated, 1);
+    const [zoe] = await people('&q=laurent');
+    assert.deepEqual(zoe!.tags, ['designer']);
+  });
+
+  test('a file of the wrong format is a clear 422 and writes nothing', async () => {
+    const count = (await people()).length;
+    const wrong = await upload('format=linkedin', { 'Connections.csv': fixture('linkedin/not-connections.csv') });
+    assert.equal(wrong.statusCode, 422);
+    assert.equal(wrong.json().code, 'IMPORT_UNREADABLE');
+    assert.ok(wrong.json().detail.length > 10);
+    assert.equal((await people()).length, count);
+    const notZip = await upload('format=x', { 'archive.zip': Buffer.from('not a zip') });
+    assert.equal(notZip.statusCode, 422);
+  });
+
+  test('an X archive folder brings followers and direct messages', async () => {
+    const folder = join(fixtures, 'x', 'data');
+    const files = Object.fromEntries(readdirSync(folder).map((name) => [`data/${name}`, readFileSync(join(folder, name))]));
+    const result = await upload('format=x', files);
+    assert.equal(result.statusCode, 200, result.body);
+    assert.ok(result.json().report.peopleCreated > 0);
+    assert.ok(result.json().report.interactionsAdded > 0);
+    const again = (await upload('format=x', files)).json();
+    assert.equal(again.report.peopleCreated, 0);
+    assert.equal(again.report.interactionsAdded, 0);
+  });
+
+  test('a generic CSV with a column mapping', async () => {
+    const csv = 'Full name;E-Mail;Firma;Gruppe\nPetra Klein;petra@klein.example;Klein GmbH;kunde\n;;;\nNo Email Ned;;;\n';
+    const mapping = encodeURIComponent(JSON.stringify({ name: 'Full name', email: 'E-Mail', organisation: 'Firma', tags: 'Gruppe' }));
+    const result = (await upload(`format=csv&mapping=${mapping}`, { 'kontakte.csv': Buffer.from(csv) })).json();
+    assert.equal(result.report.peopleCreated, 2);
+    const [petra] = await people('&q=petra');
+    assert.equal(petra!.organisation, 'Klein GmbH');
+    assert.deepEqual(petra!.tags, ['kunde']);
+    const bad = await upload('format=csv&mapping=nope', { 'kontakte.csv': Buffer.from(csv) });
+    assert.equal(bad.statusCode, 400);
+  });
+
+  test('a viewer cannot import', async () => {
+    const invitation = await t.app.inject({ method: 'POST', url: '/api/v1/invitations', headers: browser.headers, payload: { role: 'viewer' } });
+    const token = invitation.json().url.split('/invite/')[1];
+    const viewer = await t.app.inject({ method: 'POST', url: `/api/v1/invitations/${token}/accept`, payload: { name: 'V', email: 'v@example.com', password: 'long enough password' } });
+    const form = new FormData();
+    form.append('file', new Blob([fixture('linkedin/Connections.csv')]), 'Connections.csv');
+    const cookie = viewer.cookies.find((c) => c.name === 'onland_session')!.value;
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/imports?format=linkedin', headers: { cookie: `onland_session=${cookie}`, 'x-csrf-token': viewer.json().csrfToken }, payload: form });
+    assert.equal(refused.statusCode, 403);
+  });
+});

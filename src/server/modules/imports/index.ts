@@ -1,0 +1,3 @@
+export { createImportsService, type ImportsService, type ImportRequest } from './imports.service.ts';
+export { importsRoutes } from './imports.routes.ts';
+export { formatNames, isFormatName, readExportFolder, type FormatName } from './parsers/index.ts';
