@@ -81,4 +81,30 @@ describe('onland CLI', () => {
       await database.close();
     }
   });
+
+  test('import prints a report, then the same file again creates nothing; today prints the list', () => {
+    const file = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'imports', 'linkedin', 'Connections.csv');
+    const first = onland('import', 'linkedin', file);
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /people: 5 created, 0 updated/);
+    assert.match(first.stdout, /line 10: No name and no profile URL/);
+    assert.match(first.stderr, /\[#+\] done/);
+
+    const again = onland('import', 'linkedin', file, '--json');
+    assert.equal(again.status, 0, again.stderr);
+    const report = JSON.parse(again.stdout).report;
+    assert.equal(report.peopleCreated, 0);
+    assert.equal(report.peopleUnchanged, 5);
+
+    const wrong = onland('import', 'vcard', file);
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stderr, /\nerror: This is not a vCard file/);
+    assert.notEqual(onland('import', 'nope', file).status, 0);
+    assert.match(onland('import', 'linkedin', '/no/such/file.csv').stderr, /There is no file or folder/);
+
+    const today = onland('today', '--json');
+    assert.equal(today.status, 0, today.stderr);
+    assert.deepEqual(JSON.parse(today.stdout).sections.map((s: { key: string }) => s.key), ['call_or_meet', 'owed', 'keep_in_touch']);
+    assert.equal(onland('today').status, 0);
+  });
 });

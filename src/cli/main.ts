@@ -6,6 +6,7 @@ import { AppError } from '../server/core/errors.ts';
 import { SetupInput } from '../server/modules/auth/auth.contract.ts';
 
 // The server, database and job queue load only when a command needs them, so --help answers at once.
+const formats = ['linkedin', 'linkedin-messages', 'google', 'vcard', 'x', 'facebook', 'instagram', 'mastodon', 'bluesky', 'csv'] as const;
 type ProcessRole = { web: boolean; worker: boolean };
 const withServices: typeof import('./context.ts').withServices = async (run) => (await import('./context.ts')).withServices(run);
 
@@ -75,6 +76,33 @@ user.command('reset-password')
     const password = options.password ?? randomBytes(12).toString('base64url');
     await withServices((services) => services.auth.resetPassword(options.email, password, options.workspace));
     console.log(options.password ? `Password changed for ${options.email}.` : `New password for ${options.email}: ${password}`);
+  });
+
+program.command('import')
+  .description('Import people and interactions from a platform export (a file, a zip, or an unpacked export folder)')
+  .argument('<format>', `one of: ${formats.join(', ')}`, (value: string) => {
+    if (!(formats as readonly string[]).includes(value)) throw new InvalidArgumentError(`not a format; use one of ${formats.join(', ')}`);
+    return value;
+  })
+  .argument('<files...>', 'the export file(s) or folder')
+  .option('--workspace <slug>', 'the workspace (may be left out when there is one)')
+  .option('--dry-run', 'preview: report what would happen, write nothing')
+  .option('--json', 'print the report as JSON')
+  .option('--mapping <json>', 'csv: our field → header name, e.g. \'{"name":"Full name","email":"E-Mail"}\'')
+  .option('--owner <who>', 'linkedin-messages: your profile URL; x: your account id; facebook/instagram: your name — when it cannot be inferred')
+  .action(async (format: string, files: string[], options: { workspace?: string; dryRun?: boolean; json?: boolean; mapping?: string; owner?: string }) => {
+    if (options.mapping) parseOrExit(z.string().transform((v, ctx) => { try { return JSON.parse(v); } catch { ctx.addIssue({ code: 'custom', message: 'mapping is not JSON' }); return z.NEVER; } }), options.mapping);
+    const { runImport } = await import('./import.ts');
+    await withServices((services) => runImport(services, format as (typeof formats)[number], files, options));
+  });
+
+program.command('today')
+  .description('Who to call or meet, replies owed, and who to keep in touch with')
+  .option('--workspace <slug>', 'the workspace (may be left out when there is one)')
+  .option('--json', 'print the data as JSON')
+  .action(async (options: { workspace?: string; json?: boolean }) => {
+    const { printToday } = await import('./today.ts');
+    await withServices((services) => printToday(services, options));
   });
 
 program.command('demo')

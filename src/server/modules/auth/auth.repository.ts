@@ -23,6 +23,10 @@ export function createAuthRepository(db: Db) {
       const [row] = await tx.select().from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.email, email)));
       return row;
     },
+    // Owners of every workspace, oldest first.
+    listOwners(): Promise<{ workspaceId: string; userId: string }[]> {
+      return db.select({ workspaceId: users.workspaceId, userId: users.id }).from(users).where(eq(users.role, 'owner')).orderBy(asc(users.createdAt));
+    },
     listUsers(workspaceId: string): Promise<UserRow[]> {
       return db.select().from(users).where(eq(users.workspaceId, workspaceId)).orderBy(asc(users.name));
     },

@@ -102,6 +102,22 @@ export function createAuthService({ db, clock, workspaces, publicUrl, sessionDay
       return this.createApiToken({ workspaceId: user.workspaceId, userId: user.id, role: user.role as Role, via: 'token' }, name);
     },
 
+    // The CLI acts as the workspace's first owner; the workspace may be left out when there is one.
+    async ownerAuth(workspaceSlug?: string): Promise<Auth> {
+      const slugs = new Map((await workspaces.listAll()).map((w) => [w.id, w.slug]));
+      const owners = await repo.listOwners();
+      const bySlug = new Map<string, typeof owners>();
+      for (const owner of owners) {
+        const slug = slugs.get(owner.workspaceId) ?? owner.workspaceId;
+        bySlug.set(slug, [...(bySlug.get(slug) ?? []), owner]);
+      }
+      if (workspaceSlug && !bySlug.has(workspaceSlug)) throw new AppError('NOT_FOUND', `No workspace "${workspaceSlug}". Workspaces: ${[...bySlug.keys()].join(', ') || 'none (run onland setup)'}.`);
+      if (!workspaceSlug && bySlug.size > 1) throw new AppError('WORKSPACE_REQUIRED', `Name the workspace with --workspace: ${[...bySlug.keys()].join(', ')}.`);
+      const owner = workspaceSlug ? bySlug.get(workspaceSlug)![0] : owners[0];
+      if (!owner) throw new AppError('SETUP_REQUIRED', 'There is no workspace yet: run onland setup first.');
+      return { workspaceId: owner.workspaceId, userId: owner.userId, role: 'owner', via: 'token' };
+    },
+
     async resetPassword(email: string, password: string, workspaceSlug?: string): Promise<void> {
       const user = await singleUserByEmail(email, workspaceSlug);
       const passwordHash = await hashPassword(password);

@@ -19,7 +19,7 @@ describe('imports through the API', () => {
 
   async function upload(query: string, files: Record<string, Buffer>) {
     const form = new FormData();
-    for (const [name, content] of Object.entries(files)) form.append('file', new Blob([content]), name);
+    for (const [name, content] of Object.entries(files)) form.append('file', new Blob([new Uint8Array(content)]), name);
     return t.app.inject({ method: 'POST', url: `/api/v1/imports?${query}`, headers: browser.headers, payload: form });
   }
   const people = async (q = '') => (await t.app.inject({ url: `/api/v1/people?limit=200${q}`, headers: browser.headers })).json().items as { id: string; name: string; emails: string[]; tags: string[]; handles: { url: string }[]; organisation: string | null }[];
@@ -112,7 +112,7 @@ describe('imports through the API', () => {
     const token = invitation.json().url.split('/invite/')[1];
     const viewer = await t.app.inject({ method: 'POST', url: `/api/v1/invitations/${token}/accept`, payload: { name: 'V', email: 'v@example.com', password: 'long enough password' } });
     const form = new FormData();
-    form.append('file', new Blob([fixture('linkedin/Connections.csv')]), 'Connections.csv');
+    form.append('file', new Blob([new Uint8Array(fixture('linkedin/Connections.csv'))]), 'Connections.csv');
     const cookie = viewer.cookies.find((c) => c.name === 'onland_session')!.value;
     const refused = await t.app.inject({ method: 'POST', url: '/api/v1/imports?format=linkedin', headers: { cookie: `onland_session=${cookie}`, 'x-csrf-token': viewer.json().csrfToken }, payload: form });
     assert.equal(refused.statusCode, 403);

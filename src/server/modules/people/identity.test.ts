@@ -12,6 +12,9 @@ test('phones become E.164, with the workspace country for national numbers', () 
 test('profile URLs compare without scheme, www, case, query or trailing slash', () => {
   assert.equal(normaliseProfileUrl('http://www.LinkedIn.com/in/Sam-Rivera/?trk=x'), 'https://linkedin.com/in/sam-rivera');
   assert.equal(normaliseProfileUrl('mailto:x@y.z'), null);
+  // A query that names the person stays.
+  assert.equal(normaliseProfileUrl('https://twitter.com/intent/user?user_id=1650123456789012345'), 'https://twitter.com/intent/user?user_id=1650123456789012345');
+  assert.notEqual(normaliseProfileUrl('https://twitter.com/intent/user?user_id=1'), normaliseProfileUrl('https://twitter.com/intent/user?user_id=2'));
 });
 
 test('one person\'s keys: emails, phones, handles and profile URLs', () => {

@@ -19,14 +19,19 @@ export function normalisePhone(phone: string, defaultCountry?: CountryCode): str
   return parsed?.isValid() ? parsed.number : null;
 }
 
-// Profile URLs: https, lower-case host without www., no query or fragment, no trailing slash.
+// Query parameters that only say where a click came from.
+const trackingParameter = /^(utm_.*|trk|trkinfo|ref|ref_src|src|fbclid|igshid|si|s|t|lipi|originalsubdomain)$/i;
+
+// Profile URLs: https, lower-case host without www., no fragment, no trailing slash, no tracking
+// parameters (others stay: twitter.com/intent/user?user_id=… names the person by its query).
 export function normaliseProfileUrl(url: string): string | null {
   try {
     const parsed = new URL(url.trim());
     if (!/^https?:$/.test(parsed.protocol)) return null;
     const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
     const path = decodeURI(parsed.pathname).replace(/\/+$/, '').toLowerCase();
-    return `https://${host}${path}`;
+    const query = [...parsed.searchParams].filter(([name]) => !trackingParameter.test(name)).sort(([a], [b]) => a.localeCompare(b));
+    return `https://${host}${path}${query.length ? '?' + new URLSearchParams(query).toString() : ''}`;
   } catch {
     return null;
   }

@@ -67,7 +67,8 @@ const cadence = z.number().int().min(1).max(3650);
 export const RelationshipSettingsSchema = z.object({
   callMinExchanges: z.number().int().min(1).max(1000).describe('Call nudge: at least this many online exchanges …'),
   callMinDays: z.number().int().min(0).max(3650).describe('… spread over at least this many days'),
-  replyAfterHours: z.number().int().min(1).max(24 * 90).describe('Reply nudge: after this many hours without an answer'),
+  replyAfterHours: z.number().int().min(1).max(24 * 90).describe('Reply nudge: after this many hours without an answer …'),
+  replyWithinDays: z.number().int().min(1).max(3650).describe('… for messages of the last this many days (older ones are history)'),
   followUpDays: z.number().int().min(1).max(60).describe('Follow-up nudge: within this many days of meeting at an event'),
   tagCadences: z.record(z.string().trim().min(1).max(50), cadence).describe('Keep-in-touch cadence per tag, in days'),
 });

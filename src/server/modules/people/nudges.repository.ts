@@ -64,7 +64,8 @@ export function createNudgesRepository(db: Db) {
       sql`'reply:' || p.id || ':' || ${epochMs(sql`p.last_inbound_at`)}`,
       sql`p.last_inbound_at as since`,
       sql`p.last_inbound_at is not null and (p.last_outbound_at is null or p.last_outbound_at < p.last_inbound_at)
-          and p.last_inbound_at <= ${now}::timestamptz - make_interval(hours => ${s.replyAfterHours})`,
+          and p.last_inbound_at <= ${now}::timestamptz - make_interval(hours => ${s.replyAfterHours})
+          and p.last_inbound_at >= ${now}::timestamptz - make_interval(days => ${s.replyWithinDays})`,
       sql`p.last_inbound_at asc, p.id`),
 
     followUp: (workspaceId: string, s: RelationshipSettings, now: Date, limit: number) => candidates('follow_up', workspaceId, now, limit,

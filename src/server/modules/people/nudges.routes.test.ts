@@ -66,6 +66,10 @@ describe('nudge rules on Today', () => {
 
     await h.touch(ana, 'dm', 'out', ago(0, 2));
     assert.equal((await h.forPerson(ana, 'reply')).length, 0);
+
+    const archive = await h.person('Archive Arno');
+    await h.touch(archive, 'dm', 'in', ago(400));
+    assert.equal((await h.forPerson(archive, 'reply')).length, 0, 'a year-old message from an imported archive is history');
   });
 
   test('follow up: met at an event within three days, nothing since', async () => {

@@ -6,6 +6,7 @@ export type RelationshipSettings = {
   callMinExchanges: number;
   callMinDays: number;
   replyAfterHours: number;
+  replyWithinDays: number;
   followUpDays: number;
   tagCadences: Record<string, number>;
 };
@@ -14,6 +15,7 @@ export const defaultSettings: RelationshipSettings = {
   callMinExchanges: 5,
   callMinDays: 14,
   replyAfterHours: 48,
+  replyWithinDays: 30,
   followUpDays: 3,
   tagCadences: {},
 };

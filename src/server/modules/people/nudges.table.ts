@@ -10,6 +10,8 @@ export const relationshipSettings = pgTable('relationship_settings', {
   callMinExchanges: integer('call_min_exchanges').notNull(),
   callMinDays: integer('call_min_days').notNull(),
   replyAfterHours: integer('reply_after_hours').notNull(),
+  // Older messages (an imported archive) are history, not replies owed.
+  replyWithinDays: integer('reply_within_days').notNull().default(30),
   followUpDays: integer('follow_up_days').notNull(),
   // Keep-in-touch cadence per tag, in days: { "family": 14, "client": 30 }.
   tagCadences: jsonb('tag_cadences').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import { workspaces } from './workspaces.table.ts';
 
@@ -13,6 +13,9 @@ export function createWorkspacesRepository(db: Db) {
     async insert(values: typeof workspaces.$inferInsert, tx: Db | Tx = db): Promise<WorkspaceRow> {
       const [row] = await tx.insert(workspaces).values(values).returning();
       return row!;
+    },
+    listAll(): Promise<WorkspaceRow[]> {
+      return db.select().from(workspaces).orderBy(asc(workspaces.createdAt));
     },
     async get(id: string): Promise<WorkspaceRow | undefined> {
       const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));

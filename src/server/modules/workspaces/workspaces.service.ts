@@ -26,6 +26,9 @@ export function createWorkspacesService({ db }: { db: Db }) {
       return row;
     },
 
+    // For the machine's administrator (the CLI): every workspace on this instance.
+    listAll: (): Promise<Workspace[]> => repo.listAll(),
+
     async findBySlug(slug: string): Promise<Workspace | undefined> {
       return repo.findBySlug(slug);
     },

@@ -1,0 +1,1 @@
+ALTER TABLE "relationship_settings" ADD COLUMN "reply_within_days" integer DEFAULT 30 NOT NULL;
