@@ -58,6 +58,15 @@ describe('the ladder follows interactions', () => {
     assert.equal((await t.app.inject({ url: `/api/v1/people/${iris.id}`, headers: browser.headers })).json().isReferrer, false);
   });
 
+  test('after a bulk load straight into the database, recomputing brings every step up to date', async () => {
+    const bulk = (await send('POST', '/api/v1/people', { name: 'Bulk Loaded' })).json();
+    const auth = await t.services.auth.ownerAuth();
+    await t.database.query(`insert into interactions (workspace_id, person_id, channel, kind, direction, occurred_at) values ($1, $2, 'in_person', 'coffee', 'out', now())`, [auth.workspaceId, bulk.id]);
+    assert.equal(await ladderOf(bulk.id), 'aware');
+    assert.ok((await t.services.people.recomputeTouches(auth)) >= 1);
+    assert.equal(await ladderOf(bulk.id), 'met');
+  });
+
   test('the last interaction date is the interaction\'s own date, not when it was logged', async () => {
     const lena = (await send('POST', '/api/v1/people', { name: 'Dated Lena' })).json();
     await touch(lena.id, 'email', 'in', 'email', '2026-03-04T08:00:00Z');

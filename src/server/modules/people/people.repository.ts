@@ -45,6 +45,11 @@ export function createPeopleRepository(db: Db) {
         where ${people.workspaceId} = ${workspaceId} group by t.tag order by count desc, t.tag limit 500`);
       return (result as unknown as { rows: { tag: string; count: number }[] }).rows.map((r) => ({ tag: r.tag, count: Number(r.count) }));
     },
+    async idsAfter(workspaceId: string, after: string | undefined, limit: number): Promise<string[]> {
+      const rows = await db.select({ id: people.id }).from(people)
+        .where(and(eq(people.workspaceId, workspaceId), after ? sql`${people.id} > ${after}::uuid` : undefined)).orderBy(asc(people.id)).limit(limit);
+      return rows.map((r) => r.id);
+    },
     async getMany(workspaceId: string, ids: string[], tx: Conn = db): Promise<PersonRow[]> {
       const rows: PersonRow[] = [];
       for (let i = 0; i < ids.length; i += 5000) {

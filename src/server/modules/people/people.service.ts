@@ -116,6 +116,20 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
       });
     },
 
+    // Recomputes every person's ladder step and touch facts (after a restore or a bulk load).
+    async recomputeTouches(auth: Auth): Promise<number> {
+      requireRole(auth, 'owner');
+      let after: string | undefined;
+      let total = 0;
+      for (;;) {
+        const ids = await repo.idsAfter(auth.workspaceId, after, 5000);
+        if (!ids.length) return total;
+        await db.transaction((tx) => refreshTouches(auth.workspaceId, ids, tx));
+        total += ids.length;
+        after = ids.at(-1);
+      }
+    },
+
     // Later modules (registrations, consents) move their rows to the survivor of a merge.
     onMerge(hook: MergeHook) {
       mergeHooks.push(hook);
