@@ -7,6 +7,8 @@ import { PeoplePage } from './features/people/pages/people-page.tsx';
 import { PersonPage } from './features/people/pages/person-page.tsx';
 import { PlannedPage } from './features/planned/pages/planned-page.tsx';
 import { SettingsPage } from './features/settings/pages/settings-page.tsx';
+import { LosingTouchPage } from './features/today/pages/losing-touch-page.tsx';
+import { TodayPage } from './features/today/pages/today-page.tsx';
 import { AppLayout } from './features/shell/components/app-layout.tsx';
 import { CrashPage } from './features/shell/pages/crash-page.tsx';
 import { NotFoundPage } from './features/shell/pages/not-found-page.tsx';
@@ -26,9 +28,10 @@ export const router = createBrowserRouter(
             </RequireSession>
           ),
           children: [
-            // Today is not built yet, so the working start page is People.
-            { index: true, element: <Navigate to="/people" replace /> },
-            { path: 'today', element: <PlannedPage area="today" /> },
+            // Today is where the day starts: who to call, who to meet.
+            { index: true, element: <Navigate to="/today" replace /> },
+            { path: 'today', element: <TodayPage /> },
+            { path: 'today/losing-touch', element: <LosingTouchPage /> },
             { path: 'people', element: <PeoplePage /> },
             { path: 'people/:id', element: <PersonPage /> },
             { path: 'planner', element: <PlannedPage area="planner" /> },

@@ -21,3 +21,22 @@ export function fromLocalInput(value: string): Date | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+export function formatTime(date: Date): string {
+  return new Intl.DateTimeFormat(i18next.language, { timeStyle: 'short' }).format(date);
+}
+
+// "Tuesday, 14 May": the heading of a day.
+export function formatDay(date: Date): string {
+  return new Intl.DateTimeFormat(i18next.language, { weekday: 'long', day: 'numeric', month: 'long' }).format(date);
+}
+
+// Local midnight at the start of the day `offset` days from `date`'s day (DST-safe: calendar arithmetic).
+export function startOfDay(date: Date, offset = 0): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + offset);
+}
+
+// Tomorrow at a whole hour, local time: the default for a planned call.
+export function tomorrowAt(hour: number, from = new Date()): Date {
+  return new Date(from.getFullYear(), from.getMonth(), from.getDate() + 1, hour, 0);
+}

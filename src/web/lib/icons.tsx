@@ -32,3 +32,6 @@ export const IconPencil = icon(['M4 20h4L18.5 9.5a2.8 2.8 0 0 0-4-4L4 16v4', 'M1
 export const IconSearch = icon(['M10 17a7 7 0 1 0 0-14 7 7 0 0 0 0 14z', 'M21 21l-6-6']);
 export const IconExternal = icon(['M12 6H6a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6', 'M11 13l9-9', 'M15 4h5v5']);
 export const IconArrowLeft = icon(['M5 12h14', 'M5 12l6 6', 'M5 12l6-6']);
+export const IconDots = icon(['M5 12h.01', 'M12 12h.01', 'M19 12h.01']);
+export const IconCalendar = icon(['M4 7a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2z', 'M16 3v4', 'M8 3v4', 'M4 11h16']);
+export const IconCheck = icon(['M5 12l5 5L20 7']);

@@ -4,6 +4,7 @@ import {
   Interaction, InteractionList, PeoplePage, Person, type InteractionInput, type PersonInput,
 } from '../../../server/modules/people/people.contract.ts';
 import { api } from '../../lib/api-client.ts';
+import { refreshToday } from '../today/keys.ts';
 
 export type { Interaction, InteractionInput, Person, PersonInput };
 type InteractionPage = { items: Interaction[]; nextCursor: string | null };
@@ -34,6 +35,13 @@ export function usePerson(id: string) {
   return useQuery({ queryKey: peopleKeys.detail(id), queryFn: ({ signal }) => api(`/api/v1/people/${id}`, { schema: Person, signal }) });
 }
 
+// A touch may move the ladder and the counts on the person; the timeline is updated in place.
+function refreshPerson(client: QueryClient, personId: string) {
+  void client.invalidateQueries({ queryKey: peopleKeys.detail(personId), exact: true });
+  void client.invalidateQueries({ queryKey: peopleKeys.lists() });
+  refreshToday(client);
+}
+
 export function useCreatePerson() {
   const client = useQueryClient();
   return useMutation({
@@ -41,6 +49,7 @@ export function useCreatePerson() {
     onSuccess: (person) => {
       client.setQueryData(peopleKeys.detail(person.id), person);
       void client.invalidateQueries({ queryKey: peopleKeys.lists() });
+      refreshToday(client);
     },
     meta: { form: true },
   });
@@ -53,6 +62,8 @@ export function useUpdatePerson(id: string) {
     onSuccess: (person) => {
       client.setQueryData(peopleKeys.detail(id), person);
       void client.invalidateQueries({ queryKey: peopleKeys.lists() });
+      // Cadence and tags decide who is due to reconnect.
+      refreshToday(client);
     },
     meta: { form: true },
   });
@@ -65,6 +76,7 @@ export function useDeletePerson(id: string) {
     onSuccess: () => {
       client.removeQueries({ queryKey: peopleKeys.detail(id) });
       void client.invalidateQueries({ queryKey: peopleKeys.lists() });
+      refreshToday(client);
     },
   });
 }
@@ -83,7 +95,10 @@ export function useLogInteraction(personId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: InteractionInput) => api(`/api/v1/people/${personId}/interactions`, { method: 'POST', body: input, schema: Interaction }),
-    onSuccess: (interaction) => insertInteraction(client, personId, interaction),
+    onSuccess: (interaction) => {
+      insertInteraction(client, personId, interaction);
+      refreshPerson(client, personId);
+    },
     meta: { form: true },
   });
 }
@@ -97,6 +112,7 @@ export function useDeleteInteraction(personId: string) {
         ...data,
         pages: data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== interactionId) })),
       });
+      refreshPerson(client, personId);
     },
   });
 }

@@ -25,7 +25,7 @@ export function InvitePage() {
     setErrors(found);
     if (hasErrors(found)) return;
     accept.mutate(input, {
-      onSuccess: () => navigate('/people', { replace: true }),
+      onSuccess: () => navigate('/today', { replace: true }),
       onError: (error) => setErrors(serverFieldErrors(error)),
     });
   };

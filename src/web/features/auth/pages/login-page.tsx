@@ -17,7 +17,7 @@ export function LoginPage() {
   const login = useLogin();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/people';
+  const from = (location.state as { from?: string } | null)?.from ?? '/today';
   // The workspace field appears only when the email belongs to several workspaces.
   const [askWorkspace, setAskWorkspace] = useState(false);
   const { values, set, errors, setErrors } = useFormState({ email: '', password: '', workspace: '' });

@@ -29,7 +29,7 @@ export function AppLayout() {
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? t('nav.close') : t('nav.open')} aria-expanded={opened} aria-controls="main-navigation" />
             <Title order={2} size="h4">
-              <Anchor component={Link} to="/people" c="inherit" underline="never">{t('app.name')}</Anchor>
+              <Anchor component={Link} to="/today" c="inherit" underline="never">{t('app.name')}</Anchor>
             </Title>
             <Text size="sm" c="dimmed" visibleFrom="xs" truncate>{session.workspace.name}</Text>
           </Group>

@@ -9,7 +9,7 @@ export function NotFoundPage() {
       <title>{`${t('notFound.title')} · ${t('app.name')}`}</title>
       <Title order={1}>{t('notFound.title')}</Title>
       <Text>{t('notFound.body')}</Text>
-      <Button component={Link} to="/people">{t('notFound.home')}</Button>
+      <Button component={Link} to="/today">{t('notFound.home')}</Button>
     </Stack>
   );
 }
