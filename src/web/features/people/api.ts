@@ -1,29 +1,34 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { keepPreviousData } from '@tanstack/react-query';
+import { ladderSteps, type LadderStep } from '../../../server/modules/people/ladder.ts';
 import {
-  Interaction, InteractionList, PeoplePage, Person, type InteractionInput, type PersonInput,
+  Interaction, InteractionList, PeoplePage, Person, TagList, type InteractionInput, type PersonInput,
 } from '../../../server/modules/people/people.contract.ts';
 import { api } from '../../lib/api-client.ts';
 import { refreshToday } from '../today/keys.ts';
 
-export type { Interaction, InteractionInput, Person, PersonInput };
+export type { Interaction, InteractionInput, LadderStep, Person, PersonInput };
+export { ladderSteps };
 type InteractionPage = { items: Interaction[]; nextCursor: string | null };
+export type PeopleFilter = { q: string; tag: string; step: LadderStep | '' };
 
 const pageSize = 25;
 
 export const peopleKeys = {
   all: ['people'] as const,
   lists: () => [...peopleKeys.all, 'list'] as const,
-  list: (filter: { q: string; tag: string }) => [...peopleKeys.lists(), filter] as const,
+  list: (filter: PeopleFilter) => [...peopleKeys.lists(), filter] as const,
+  lookup: (q: string) => [...peopleKeys.all, 'lookup', q] as const,
+  tags: () => [...peopleKeys.all, 'tags'] as const,
   detail: (id: string) => [...peopleKeys.all, 'detail', id] as const,
   interactions: (id: string) => [...peopleKeys.all, 'detail', id, 'interactions'] as const,
 };
 
-export function usePeople(filter: { q: string; tag: string }) {
+export function usePeople(filter: PeopleFilter) {
   return useInfiniteQuery({
     queryKey: peopleKeys.list(filter),
     queryFn: ({ pageParam, signal }) =>
-      api('/api/v1/people', { query: { q: filter.q, tag: filter.tag, cursor: pageParam, limit: pageSize }, schema: PeoplePage, signal }),
+      api('/api/v1/people', { query: { q: filter.q, tag: filter.tag, step: filter.step, cursor: pageParam, limit: pageSize }, schema: PeoplePage, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // While a new search runs, the old rows stay instead of flashing an empty table.
@@ -31,8 +36,22 @@ export function usePeople(filter: { q: string; tag: string }) {
   });
 }
 
-export function usePerson(id: string) {
-  return useQuery({ queryKey: peopleKeys.detail(id), queryFn: ({ signal }) => api(`/api/v1/people/${id}`, { schema: Person, signal }) });
+export function usePerson(id: string, options: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: peopleKeys.detail(id), queryFn: ({ signal }) => api(`/api/v1/people/${id}`, { schema: Person, signal }), enabled: options.enabled });
+}
+
+// A short list for pickers (the introducer): the first few matches of a search.
+export function usePeopleLookup(q: string) {
+  return useQuery({
+    queryKey: peopleKeys.lookup(q),
+    queryFn: ({ signal }) => api('/api/v1/people', { query: { q, limit: 20 }, schema: PeoplePage, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+// Tags in use, most used first: suggestions for filters and forms.
+export function usePeopleTags(options: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: peopleKeys.tags(), queryFn: ({ signal }) => api('/api/v1/people/tags', { schema: TagList, signal }), enabled: options.enabled });
 }
 
 // A touch may move the ladder and the counts on the person; the timeline is updated in place.
@@ -49,6 +68,7 @@ export function useCreatePerson() {
     onSuccess: (person) => {
       client.setQueryData(peopleKeys.detail(person.id), person);
       void client.invalidateQueries({ queryKey: peopleKeys.lists() });
+      void client.invalidateQueries({ queryKey: peopleKeys.tags() });
       refreshToday(client);
     },
     meta: { form: true },
@@ -62,6 +82,7 @@ export function useUpdatePerson(id: string) {
     onSuccess: (person) => {
       client.setQueryData(peopleKeys.detail(id), person);
       void client.invalidateQueries({ queryKey: peopleKeys.lists() });
+      void client.invalidateQueries({ queryKey: peopleKeys.tags() });
       // Cadence and tags decide who is due to reconnect.
       refreshToday(client);
     },
@@ -76,6 +97,7 @@ export function useDeletePerson(id: string) {
     onSuccess: () => {
       client.removeQueries({ queryKey: peopleKeys.detail(id) });
       void client.invalidateQueries({ queryKey: peopleKeys.lists() });
+      void client.invalidateQueries({ queryKey: peopleKeys.tags() });
       refreshToday(client);
     },
   });

@@ -17,10 +17,12 @@ export type PersonFormValues = {
   isClient: boolean;
   isFriend: boolean;
   cadenceDays: number | string;
+  introducedById: string | null;
 };
 
 export const emptyPerson: PersonFormValues = {
   name: '', emails: [], phones: [], organisation: '', tags: [], source: '', notes: '', handles: [], isClient: false, isFriend: false, cadenceDays: '',
+  introducedById: null,
 };
 
 export function isPlatform(value: string): value is Platform {
@@ -40,6 +42,7 @@ export function formValuesOf(person: Person): PersonFormValues {
     isClient: person.isClient,
     isFriend: person.isFriend,
     cadenceDays: person.cadenceDays ?? '',
+    introducedById: person.introducedById,
   };
 }
 
@@ -59,6 +62,7 @@ export function personInputOf(values: PersonFormValues): PersonInput {
     isClient: values.isClient,
     isFriend: values.isFriend,
     cadenceDays: values.cadenceDays === '' ? null : Number(values.cadenceDays),
+    introducedById: values.introducedById,
   };
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { IconExternal } from '../../../lib/icons.tsx';
 import type { Person } from '../api.ts';
 import { isPlatform, profileUrl } from '../person-values.ts';
+import { IntroducerLink } from './introducer-link.tsx';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -17,7 +18,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function PersonDetails({ person }: { person: Person }) {
   const { t } = useTranslation();
   const platformName = (platform: string) => (isPlatform(platform) ? t(`platforms.${platform}`) : platform);
-  const empty = !person.emails.length && !person.phones.length && !person.handles.length && !person.organisation && !person.source;
+  const empty = !person.emails.length && !person.phones.length && !person.handles.length && !person.organisation && !person.source && !person.introducedById;
 
   return (
     <Paper withBorder p="md">
@@ -62,6 +63,7 @@ export function PersonDetails({ person }: { person: Person }) {
             </Row>
           )}
           {person.source && <Row label={t('person.source')}>{person.source}</Row>}
+          {person.introducedById && <Row label={t('person.introducedBy')}><IntroducerLink id={person.introducedById} /></Row>}
           {person.cadenceDays != null && <Row label={t('person.cadence')}>{t('person.cadenceValue', { count: person.cadenceDays })}</Row>}
           {person.timezone && <Row label={t('person.timezone')}>{person.timezone}</Row>}
           {person.notes && <Row label={t('person.notes')}><span className="pre-wrap">{person.notes}</span></Row>}

@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, EmptyState, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Autocomplete, Button, EmptyState, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +7,13 @@ import { Loading } from '../../../components/loading.tsx';
 import { IconPeople, IconPlus, IconSearch } from '../../../lib/icons.tsx';
 import { problemMessage } from '../../../lib/problems.ts';
 import { useCurrentSession } from '../../auth/api.ts';
-import { usePeople } from '../api.ts';
+import { ladderSteps, usePeople, usePeopleTags, type LadderStep } from '../api.ts';
 import { AddPersonModal } from '../components/add-person-modal.tsx';
 import { PeopleTable } from '../components/people-table.tsx';
+
+function stepOf(value: string | null): LadderStep | '' {
+  return (ladderSteps as readonly string[]).includes(value ?? '') ? (value as LadderStep) : '';
+}
 
 export function PeoplePage() {
   const { t } = useTranslation();
@@ -19,9 +23,11 @@ export function PeoplePage() {
   // The inputs answer at once; the list (and the address bar) follow after a short pause.
   const [q, setQ] = useState(params.get('q') ?? '');
   const [tag, setTag] = useState(params.get('tag') ?? '');
-  const [filter] = useDebouncedValue(useMemo(() => ({ q: q.trim(), tag: tag.trim() }), [q, tag]), 300);
+  const [step, setStep] = useState<LadderStep | ''>(() => stepOf(params.get('step')));
+  const [filter] = useDebouncedValue(useMemo(() => ({ q: q.trim(), tag: tag.trim(), step }), [q, tag, step]), 300);
   const [adding, { open: openAdd, close: closeAdd }] = useDisclosure(false);
   const people = usePeople(filter);
+  const tags = usePeopleTags();
 
   useEffect(() => {
     setParams((current) => {
@@ -35,8 +41,9 @@ export function PeoplePage() {
   }, [filter, setParams]);
 
   const items = useMemo(() => people.data?.pages.flatMap((page) => page.items) ?? [], [people.data]);
-  const knownTags = useMemo(() => [...new Set(items.flatMap((p) => p.tags))].sort((a, b) => a.localeCompare(b)), [items]);
-  const filtered = Boolean(filter.q || filter.tag);
+  // Most used first, as the server counts them.
+  const knownTags = useMemo(() => tags.data?.items.map((item) => item.tag) ?? [], [tags.data]);
+  const filtered = Boolean(filter.q || filter.tag || filter.step);
 
   return (
     <Stack gap="lg">
@@ -50,7 +57,9 @@ export function PeoplePage() {
           leftSection={<IconSearch size={16} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
         <Autocomplete w={200} label={t('people.tag')} placeholder={t('people.tagPlaceholder')} data={knownTags} clearable
           value={tag} onChange={setTag} />
-        {filtered && <Button variant="subtle" onClick={() => { setQ(''); setTag(''); }}>{t('people.clearFilters')}</Button>}
+        <Select w={180} label={t('ladder.filter')} allowDeselect={false} value={step || 'all'} onChange={(v) => setStep(stepOf(v))}
+          data={[{ value: 'all', label: t('ladder.all') }, ...ladderSteps.map((s) => ({ value: s, label: t(`ladder.steps.${s}`) }))]} />
+        {filtered && <Button variant="subtle" onClick={() => { setQ(''); setTag(''); setStep(''); }}>{t('people.clearFilters')}</Button>}
       </Group>
 
       {people.isPending && <Loading />}
@@ -73,7 +82,7 @@ export function PeoplePage() {
       )}
       {items.length > 0 && (
         <Stack gap="sm">
-          <PeopleTable people={items} onTag={setTag} />
+          <PeopleTable people={items} onTag={setTag} onStep={setStep} />
           <Group justify="space-between">
             <Text size="sm" c="dimmed" aria-live="polite">{t('people.shown', { count: items.length })}</Text>
             {people.hasNextPage && (

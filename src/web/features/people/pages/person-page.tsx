@@ -6,14 +6,17 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmModal } from '../../../components/confirm-modal.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { IconArrowLeft, IconPencil, IconTrash } from '../../../lib/icons.tsx';
+import { IconArrowLeft, IconCalendar, IconPencil, IconTrash } from '../../../lib/icons.tsx';
 import { notifySuccess, problemMessage, serverFieldErrors } from '../../../lib/problems.ts';
 import { useCurrentSession } from '../../auth/api.ts';
+import { PlanTouchModal } from '../../plans/components/plan-touch-modal.tsx';
 import { useDeletePerson, usePerson, useUpdatePerson, type Person } from '../api.ts';
 import { InteractionTimeline } from '../components/interaction-timeline.tsx';
+import { LadderSteps } from '../components/ladder-steps.tsx';
 import { LogTouchForm } from '../components/log-touch-form.tsx';
 import { PersonDetails } from '../components/person-details.tsx';
 import { PersonForm } from '../components/person-form.tsx';
+import { PersonPlans } from '../components/person-plans.tsx';
 import { formValuesOf } from '../person-values.ts';
 
 export function PersonPage() {
@@ -54,6 +57,7 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
   const navigate = useNavigate();
   const [editing, edit] = useDisclosure(false);
   const [deleting, confirmDelete] = useDisclosure(false);
+  const [planning, plan] = useDisclosure(false);
   const update = useUpdatePerson(person.id);
   const remove = useDeletePerson(person.id);
 
@@ -62,16 +66,21 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
       <title>{`${person.name} · ${t('app.name')}`}</title>
       {back}
       <Group justify="space-between" align="flex-start">
-        <div>
-          <Group gap="sm">
-            <Title order={1}>{person.name}</Title>
-            {person.isClient && <Badge>{t('person.client')}</Badge>}
-            {person.isFriend && <Badge color="grape">{t('person.friend')}</Badge>}
-          </Group>
-          {person.organisation && <Text c="dimmed">{person.organisation}</Text>}
-        </div>
+        <Stack gap="sm">
+          <div>
+            <Group gap="sm">
+              <Title order={1}>{person.name}</Title>
+              {person.isClient && <Badge>{t('person.client')}</Badge>}
+              {person.isFriend && <Badge color="grape">{t('person.friend')}</Badge>}
+              {person.isReferrer && <Badge color="indigo">{t('person.referrer')}</Badge>}
+            </Group>
+            {person.organisation && <Text c="dimmed">{person.organisation}</Text>}
+          </div>
+          <LadderSteps step={person.ladder} />
+        </Stack>
         {canEdit && (
           <Group gap="xs">
+            <Button leftSection={<IconCalendar size={16} />} onClick={plan.open}>{t('person.planTouch')}</Button>
             <Button variant="default" leftSection={<IconPencil size={16} />} onClick={edit.open}>{t('person.edit')}</Button>
             <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={confirmDelete.open}>{t('person.delete')}</Button>
           </Group>
@@ -80,6 +89,7 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
+            <PersonPlans personId={person.id} canEdit={canEdit} />
             <PersonDetails person={person} />
             {canEdit && <LogTouchForm personId={person.id} />}
           </Stack>
@@ -91,7 +101,7 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
 
       <Modal opened={editing} onClose={edit.close} title={t('person.editTitle', { name: person.name })} size="xl">
         {editing && (
-          <PersonForm initial={formValuesOf(person)} submitLabel={t('personForm.save')} pending={update.isPending} onCancel={edit.close}
+          <PersonForm initial={formValuesOf(person)} personId={person.id} submitLabel={t('personForm.save')} pending={update.isPending} onCancel={edit.close}
             onSubmit={(input, showErrors) => update.mutate(input, {
               onSuccess: () => {
                 edit.close();
@@ -101,6 +111,7 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
             })} />
         )}
       </Modal>
+      <PlanTouchModal opened={planning} onClose={plan.close} person={person} />
       <ConfirmModal opened={deleting} onClose={confirmDelete.close} pending={remove.isPending} confirmLabel={t('common.delete')}
         title={t('person.deleteTitle', { name: person.name })} body={t('person.deleteBody')}
         onConfirm={() => remove.mutate(undefined, {
