@@ -76,6 +76,26 @@ describe('exact duplicates and merge', () => {
     assert.equal(again.json().id, keep.id);
   });
 
+  test('possible duplicates are listed with their reasons; "not a duplicate" is remembered; a merge clears the pair', async () => {
+    const a = (await send('POST', '/api/v1/people', { name: 'Fuzzy Greta Lindqvist', organisation: 'Nordlicht Design', handles: [{ platform: 'mastodon', handle: '@greta_lindqvist@social.example' }] })).json();
+    const b = (await send('POST', '/api/v1/people', { name: 'Fuzzy Greta Lindquist', organisation: 'nordlicht design', handles: [{ platform: 'linkedin', handle: 'in/greta-lindqvist' }] })).json();
+    const c = (await send('POST', '/api/v1/people', { name: 'Fuzzy Hanna Berg' })).json();
+    const d = (await send('POST', '/api/v1/people', { name: 'Fuzzy Hanna Berg' })).json();
+    await send('POST', '/api/v1/people', { name: 'Fuzzy Gustav Lindquist' });
+    const items = (await send('GET', '/api/v1/people/duplicates')).json().items as { a: { id: string }; b: { id: string }; reasons: string[] }[];
+    const pairOf = (x: string, y: string) => items.find((i) => (i.a.id === x && i.b.id === y) || (i.a.id === y && i.b.id === x));
+    assert.deepEqual(pairOf(a.id, b.id)?.reasons, ['similar_name', 'same_organisation', 'similar_handle']);
+    assert.deepEqual(pairOf(c.id, d.id)?.reasons, ['same_name']);
+    assert.equal(items.filter((i) => JSON.stringify(i).includes('Gustav')).length, 0, 'the same family name alone is not a duplicate');
+
+    assert.equal((await send('POST', '/api/v1/people/duplicates/dismiss', { aId: d.id, bId: c.id })).statusCode, 204);
+    const after = (await send('GET', '/api/v1/people/duplicates')).json().items as { a: { id: string }; b: { id: string } }[];
+    assert.ok(!after.some((i) => [i.a.id, i.b.id].includes(c.id)));
+    await send('POST', `/api/v1/people/${a.id}/merge`, { otherId: b.id });
+    const merged = (await send('GET', '/api/v1/people/duplicates')).json().items as { a: { id: string }; b: { id: string } }[];
+    assert.ok(!merged.some((i) => [i.a.id, i.b.id].includes(b.id)));
+  });
+
   test('creating the same person from many requests at once makes one person', async () => {
     const responses = await Promise.all(Array.from({ length: 6 }, (_, i) =>
       send('POST', '/api/v1/people', { name: `Racer ${i}`, emails: ['racer@example.com'] })));

@@ -136,3 +136,14 @@ export function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+const CandidateSide = z.object({ id: z.uuid(), name: z.string(), organisation: z.string().nullable(), emails: z.array(z.string()) });
+export const DuplicateCandidates = z.object({
+  items: z.array(z.object({
+    a: CandidateSide,
+    b: CandidateSide,
+    reasons: z.array(z.enum(['same_name', 'similar_name', 'same_organisation', 'similar_handle', 'same_email_name'])).describe('Why they may be one person'),
+    similarity: z.number().describe('Name similarity, 0 to 1'),
+  })),
+});
+export const DismissDuplicate = z.object({ aId: z.uuid(), bId: z.uuid() });

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import { offlineChannels, touchClasses, type TouchFacts } from './ladder.ts';
-import { interactions, people, personKeys } from './people.table.ts';
+import { blockingKeys } from './duplicates.ts';
+import { duplicateDismissals, interactions, people, personKeys } from './people.table.ts';
 
 export type PersonRow = typeof people.$inferSelect;
-export type PersonValues = Omit<typeof people.$inferInsert, 'workspaceId' | 'id' | 'sortName' | 'searchText'>;
+export type PersonValues = Omit<typeof people.$inferInsert, 'workspaceId' | 'id' | 'sortName' | 'searchText' | 'dedupeBlocks'>;
 export type InteractionRow = typeof interactions.$inferSelect;
 export type PersonTouches = TouchFacts & {
   personId: string;
@@ -49,6 +50,21 @@ export function createPeopleRepository(db: Db) {
       const rows = await db.select({ id: people.id }).from(people)
         .where(and(eq(people.workspaceId, workspaceId), after ? sql`${people.id} > ${after}::uuid` : undefined)).orderBy(asc(people.id)).limit(limit);
       return rows.map((r) => r.id);
+    },
+    // Pairs that share a blocking key, leaving out blocks too common to mean anything and pairs dismissed.
+    async candidatePairs(workspaceId: string, limit: number): Promise<[string, string][]> {
+      const result = await db.execute(sql`
+        with k as (select id, unnest(dedupe_blocks) as block from people where workspace_id = ${workspaceId}),
+        usable as (select block from k group by block having count(*) between 2 and 50)
+        select distinct a.id as a, b.id as b from k a join k b on a.block = b.block and a.id < b.id
+        where a.block in (select block from usable)
+          and not exists (select 1 from duplicate_dismissals d where d.workspace_id = ${workspaceId} and d.person_a = a.id and d.person_b = b.id)
+        limit ${limit}`);
+      return (result as unknown as { rows: { a: string; b: string }[] }).rows.map((r) => [r.a, r.b]);
+    },
+    async dismissPair(workspaceId: string, a: string, b: string): Promise<void> {
+      const [first, second] = a < b ? [a, b] : [b, a];
+      await db.insert(duplicateDismissals).values({ workspaceId, personA: first, personB: second }).onConflictDoNothing();
     },
     async getMany(workspaceId: string, ids: string[], tx: Conn = db): Promise<PersonRow[]> {
       const rows: PersonRow[] = [];
@@ -224,6 +240,7 @@ function derived(values: PersonValues) {
   return {
     sortName: values.name.toLowerCase(),
     searchText: parts.filter(Boolean).join(' ').toLowerCase(),
+    dedupeBlocks: blockingKeys(values),
   };
 }
 

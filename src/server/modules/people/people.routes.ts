@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authOf, type App } from '../../core/types.ts';
 import {
   Interaction, InteractionId, InteractionInput, InteractionList, InteractionPatch, InteractionQuery,
-  PeoplePage, PeopleQuery, Person, PersonId, PersonInput, PersonPatch, TagList, MergeInput,
+  PeoplePage, PeopleQuery, Person, PersonId, PersonInput, PersonPatch, TagList, MergeInput, DuplicateCandidates, DismissDuplicate,
 } from './people.contract.ts';
 import type { PeopleService } from './people.service.ts';
 
@@ -19,6 +19,13 @@ export function peopleRoutes(app: App, { people }: { people: PeopleService }) {
     (request) => people.merge(authOf(request), request.params.id, request.body.otherId));
   app.get('/api/v1/people/tags', { schema: { tags, summary: 'Tags in use, most used first', response: { 200: TagList } } },
     (request) => people.tags(authOf(request)));
+  app.get('/api/v1/people/duplicates', { schema: { tags, summary: 'Possible duplicates to review, with what they share; merge or dismiss each', response: { 200: DuplicateCandidates } } },
+    (request) => people.duplicateCandidates(authOf(request)));
+  app.post('/api/v1/people/duplicates/dismiss', { schema: { tags, summary: 'Not a duplicate: never suggest this pair again', body: DismissDuplicate, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await people.dismissDuplicate(authOf(request), request.body.aId, request.body.bId);
+      return reply.code(204).send(null);
+    });
   app.get('/api/v1/people/:id', { schema: { tags, summary: 'One person', params: PersonId, response: { 200: Person } } },
     (request) => people.get(authOf(request), request.params.id));
   app.patch('/api/v1/people/:id', { schema: { tags, summary: 'Change a person; fields left out stay', params: PersonId, body: PersonPatch, response: { 200: Person } } },

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Db, Tx } from '../../db/index.ts';
 import { requireRole, type Auth } from '../auth/index.ts';
 import type { Interaction, InteractionInput, InteractionPatch, PeopleQuery, Person, PersonInput, PersonPatch } from './people.contract.ts';
+import { duplicateReasons, nameSimilarity } from './duplicates.ts';
 import { identityKeys } from './identity.ts';
 import { ladderIndex } from './ladder.ts';
 import { mergeValues, type MergeableValues } from './merge.ts';
@@ -116,6 +117,30 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
       });
     },
 
+    // Possible duplicates to review: found through blocking keys, explained by what they share.
+    async duplicateCandidates(auth: Auth) {
+      requireRole(auth, 'viewer');
+      const pairs = await repo.candidatePairs(auth.workspaceId, 5000);
+      const rows = new Map((await repo.getMany(auth.workspaceId, [...new Set(pairs.flat())])).map((r) => [r.id, r]));
+      const items = pairs.flatMap(([aId, bId]) => {
+        const a = rows.get(aId)!;
+        const b = rows.get(bId)!;
+        const similarity = nameSimilarity(a.name, b.name);
+        const reasons = duplicateReasons(a, b, similarity);
+        return reasons ? [{ a: candidateSide(a), b: candidateSide(b), reasons, similarity: Math.round(similarity * 100) / 100 }] : [];
+      });
+      items.sort((x, y) => y.reasons.length - x.reasons.length || y.similarity - x.similarity || x.a.name.localeCompare(y.a.name));
+      return { items: items.slice(0, 100) };
+    },
+
+    // "Not a duplicate": the pair is never suggested again.
+    async dismissDuplicate(auth: Auth, aId: string, bId: string): Promise<void> {
+      requireRole(auth, 'editor');
+      await requirePerson(auth, aId);
+      await requirePerson(auth, bId);
+      await repo.dismissPair(auth.workspaceId, aId, bId);
+    },
+
     // Recomputes every person's ladder step and touch facts (after a restore or a bulk load).
     async recomputeTouches(auth: Auth): Promise<number> {
       requireRole(auth, 'owner');
@@ -215,4 +240,8 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
 }
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
+
+function candidateSide(row: PersonRow) {
+  return { id: row.id, name: row.name, organisation: row.organisation, emails: row.emails };
+}
 export type { InteractionInput, PersonInput };

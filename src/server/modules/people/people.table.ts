@@ -28,6 +28,8 @@ export const people = pgTable('people', {
   // Derived on every write by the repository: the sort key and the text search looks in.
   sortName: text('sort_name').notNull(),
   searchText: text('search_text').notNull(),
+  // Blocking keys for fuzzy duplicate candidates (duplicates.ts).
+  dedupeBlocks: text('dedupe_blocks').array().notNull().default(sql`'{}'::text[]`),
   // Derived from interactions whenever they change (see people.service.ts refreshTouches):
   // the ladder step (0 aware … 4 met) and the facts the nudges read.
   ladderStep: smallint('ladder_step').notNull().default(0),
@@ -93,4 +95,16 @@ export const personKeys = pgTable('person_keys', {
   primaryKey({ columns: [t.workspaceId, t.key] }),
   foreignKey({ columns: [t.workspaceId, t.personId], foreignColumns: [people.workspaceId, people.id] }).onDelete('cascade'),
   index('person_keys_person_idx').on(t.workspaceId, t.personId),
+]);
+
+// Pairs a person has looked at and said are not the same person.
+export const duplicateDismissals = pgTable('duplicate_dismissals', {
+  workspaceId: workspaceIdColumn(),
+  personA: uuid('person_a').notNull(),
+  personB: uuid('person_b').notNull(),
+  createdAt: timestampColumn('created_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.personA, t.personB] }),
+  foreignKey({ columns: [t.workspaceId, t.personA], foreignColumns: [people.workspaceId, people.id] }).onDelete('cascade'),
+  foreignKey({ columns: [t.workspaceId, t.personB], foreignColumns: [people.workspaceId, people.id] }).onDelete('cascade'),
 ]);
