@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Timestamp } from '../../core/contract.ts';
-import { nudgeRules, todaySections } from './nudges.rules.ts';
+import { nudgeRules } from './nudges.rules.ts';
 
 export const NudgeKey = z.string().max(200).regex(/^(call|reply|follow_up|reconnect|thank):[0-9a-f-]{36}(:[0-9a-f-]+)?$/, 'Not a nudge key');
 
@@ -10,6 +10,13 @@ export const Nudge = z.object({
   personId: z.uuid(),
   personName: z.string(),
   reason: z.string().describe('Why, in plain words with the numbers, in the workspace language'),
+  facts: z.object({
+    messages: z.number().int().optional(),
+    weeks: z.number().int().optional(),
+    days: z.number().int().optional(),
+    cadenceDays: z.number().int().optional(),
+    introducedName: z.string().optional(),
+  }).describe('The numbers behind the reason, for clients that word it in another language'),
 });
 export type Nudge = z.output<typeof Nudge>;
 
@@ -31,7 +38,7 @@ export const Today = z.object({
   now: Timestamp,
   meetingMode: z.object({ until: Timestamp, planId: z.uuid() }).nullable().describe('While an in-person meeting runs, no nudges are shown'),
   plans: z.array(Plan).describe('Planned calls and meetings, from the overdue ones to tomorrow'),
-  sections: z.array(z.object({ key: z.enum(todaySections.map((s) => s.key) as [string, ...string[]]), nudges: z.array(Nudge) })),
+  sections: z.array(z.object({ key: z.enum(['call_or_meet', 'owed', 'keep_in_touch']), nudges: z.array(Nudge) })),
 });
 
 export const NudgeAction = z.object({
@@ -51,7 +58,7 @@ export const PlanInput = z.object({
 });
 
 export const PlanDone = z.object({
-  occurredAt: Timestamp.optional().describe('Default: the planned start'),
+  occurredAt: Timestamp.optional().describe('Default: the planned start, or now if that is still ahead'),
   durationMinutes: z.number().int().min(0).max(24 * 60).optional(),
   note: z.string().trim().max(20_000).nullish(),
 });
@@ -59,6 +66,7 @@ export const PlanDone = z.object({
 export const PlanQuery = z.object({
   from: Timestamp.optional(),
   to: Timestamp.optional(),
+  personId: z.uuid().optional().describe('Only this person\'s plans'),
 });
 
 export const PlanId = z.object({ id: z.uuid() });

@@ -114,9 +114,9 @@ export function createNudgesRepository(db: Db) {
       const [row] = await tx.update(plans).set(values).where(and(eq(plans.workspaceId, workspaceId), eq(plans.id, id))).returning();
       return row;
     },
-    listPlans(workspaceId: string, from: Date, to: Date): Promise<PlanRow[]> {
+    listPlans(workspaceId: string, from: Date, to: Date, personId?: string): Promise<PlanRow[]> {
       return db.select().from(plans)
-        .where(and(eq(plans.workspaceId, workspaceId), eq(plans.status, 'planned'), gte(plans.startsAt, from), lt(plans.startsAt, to)))
+        .where(and(eq(plans.workspaceId, workspaceId), eq(plans.status, 'planned'), gte(plans.startsAt, from), lt(plans.startsAt, to), personId ? eq(plans.personId, personId) : undefined))
         .orderBy(asc(plans.startsAt));
     },
     // In-person plans running now put Today into meeting mode.

@@ -35,8 +35,9 @@ describe('nudge rules on Today', () => {
   test('call: five exchanges over two weeks and never talked', async () => {
     const sam = await h.person('Sam Caller');
     for (const days of [20, 15, 12, 9, 6]) await h.touch(sam, days % 2 ? 'reply' : 'dm', days % 2 ? 'in' : 'out', ago(days));
-    const [nudge] = await h.forPerson(sam, 'call');
+    const [nudge] = await h.forPerson(sam, 'call') as (Nudge & { facts: object })[];
     assert.equal(nudge?.reason, 'You have exchanged 5 messages with Sam Caller over 2 weeks: call them.');
+    assert.deepEqual(nudge?.facts, { messages: 5, weeks: 2, days: 20 });
 
     const few = await h.person('Few Exchanges');
     for (const days of [20, 15, 12, 9]) await h.touch(few, 'reply', 'in', ago(days));
@@ -193,8 +194,13 @@ describe('snooze, dismiss, done, plans and meeting mode', () => {
     assert.equal(event!.startDate.toJSDate().toISOString(), startsAt);
     assert.equal((await h.t.app.inject({ url: feedUrl.pathname.replace(/.{6}\.ics$/, 'xxxxxx.ics') })).statusCode, 404);
 
+    assert.equal((await h.send('GET', `/api/v1/plans?personId=${pia}`)).json().items.length, 1);
+    assert.equal((await h.send('GET', `/api/v1/plans?personId=${await h.person('No Plans Nina')}`)).json().items.length, 0);
     const done = await h.send('POST', `/api/v1/plans/${plan.json().id}/done`, { note: 'Talked about the spring workshop' });
     assert.equal(done.json().status, 'done');
+    // Marked done a day early: it happened now, not tomorrow.
+    const logged = (await h.send('GET', `/api/v1/people/${pia}/interactions`)).json().items[0];
+    assert.equal(logged.occurredAt, h.clock.now().toISOString());
     const person = (await h.send('GET', `/api/v1/people/${pia}`)).json();
     assert.equal(person.ladder, 'met');
     assert.equal((await h.send('POST', `/api/v1/plans/${plan.json().id}/done`, {})).json().code, 'PLAN_CLOSED');

@@ -36,7 +36,9 @@ export function createNudgesService({ db, clock, people, workspaces, secret, pub
       cadenceDays: candidate.cadenceDays,
       introducedName: candidate.introducedName,
     };
-    return { key: candidate.key, rule: candidate.rule, personId: candidate.personId, personName: candidate.name, reason: explainNudge(candidate.rule, facts, locale) };
+    const { name: _name, ...numbers } = facts;
+    const defined = Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined));
+    return { key: candidate.key, rule: candidate.rule, personId: candidate.personId, personName: candidate.name, reason: explainNudge(candidate.rule, facts, locale), facts: defined };
   }
 
   async function planView(auth: Auth, row: PlanRow): Promise<Plan> {
@@ -58,7 +60,7 @@ export function createNudgesService({ db, clock, people, workspaces, secret, pub
       requireRole(auth, 'viewer');
       const now = clock.now();
       const [settings, workspace, running] = await Promise.all([settingsOf(auth.workspaceId), workspaces.get(auth), repo.runningMeetings(auth.workspaceId, now)]);
-      const planRows = await repo.listPlans(auth.workspaceId, new Date(now.getTime() - 7 * day), new Date(now.getTime() + 2 * day));
+      const planRows = await repo.listPlans(auth.workspaceId, new Date(now.getTime() - 30 * day), new Date(now.getTime() + 2 * day));
       const plans = await Promise.all(planRows.map((row) => planView(auth, row)));
       const meeting = running[0];
       // Meeting mode: the person in front of you comes first; no nudges.
@@ -122,10 +124,10 @@ export function createNudgesService({ db, clock, people, workspaces, secret, pub
       return planView(auth, row);
     },
 
-    async listPlans(auth: Auth, range: { from?: Date; to?: Date }): Promise<Plan[]> {
+    async listPlans(auth: Auth, range: { from?: Date; to?: Date; personId?: string }): Promise<Plan[]> {
       requireRole(auth, 'viewer');
       const now = clock.now();
-      const rows = await repo.listPlans(auth.workspaceId, range.from ?? new Date(now.getTime() - 30 * day), range.to ?? new Date(now.getTime() + 365 * day));
+      const rows = await repo.listPlans(auth.workspaceId, range.from ?? new Date(now.getTime() - 30 * day), range.to ?? new Date(now.getTime() + 365 * day), range.personId);
       return Promise.all(rows.map((row) => planView(auth, row)));
     },
 
@@ -136,7 +138,8 @@ export function createNudgesService({ db, clock, people, workspaces, secret, pub
       if (!plan) throw new AppError('NOT_FOUND', 'No such plan.');
       if (plan.status !== 'planned') throw new AppError('PLAN_CLOSED', `This plan is already ${plan.status}.`);
       const interaction = await people.addInteraction(auth, plan.personId, {
-        ...planInteraction[plan.kind], direction: 'out', occurredAt: input.occurredAt ?? plan.startsAt,
+        // Marked done before its time, it happened now, not in the future.
+        ...planInteraction[plan.kind], direction: 'out', occurredAt: input.occurredAt ?? new Date(Math.min(plan.startsAt.getTime(), clock.now().getTime())),
         durationMinutes: input.durationMinutes ?? plan.durationMinutes, note: input.note ?? plan.note,
       });
       return planView(auth, (await repo.updatePlan(auth.workspaceId, id, { status: 'done', interactionId: interaction.id }))!);
