@@ -58,6 +58,18 @@ describe('the ladder follows interactions', () => {
     assert.equal((await t.app.inject({ url: `/api/v1/people/${iris.id}`, headers: browser.headers })).json().isReferrer, false);
   });
 
+  test('the introductions tree shows who introduced whom, up and down', async () => {
+    const grandma = (await send('POST', '/api/v1/people', { name: 'Tree Grandma' })).json();
+    const mum = (await send('POST', '/api/v1/people', { name: 'Tree Mum', introducedById: grandma.id })).json();
+    const kid1 = (await send('POST', '/api/v1/people', { name: 'Tree Kid One', introducedById: mum.id })).json();
+    await send('POST', '/api/v1/people', { name: 'Tree Kid Two', introducedById: mum.id });
+    await send('POST', '/api/v1/people', { name: 'Tree Grandkid', introducedById: kid1.id });
+    const tree = (await t.app.inject({ url: `/api/v1/people/${mum.id}/introductions`, headers: browser.headers })).json();
+    assert.deepEqual(tree.introducedBy.map((p: { name: string }) => p.name), ['Tree Grandma']);
+    assert.deepEqual(tree.introduced.map((p: { name: string; level: number }) => `${p.level} ${p.name}`), ['1 Tree Kid One', '1 Tree Kid Two', '2 Tree Grandkid']);
+    assert.equal(tree.introduced[2].parentId, kid1.id);
+  });
+
   test('after a bulk load straight into the database, recomputing brings every step up to date', async () => {
     const bulk = (await send('POST', '/api/v1/people', { name: 'Bulk Loaded' })).json();
     const auth = await t.services.auth.ownerAuth();

@@ -147,3 +147,8 @@ export const DuplicateCandidates = z.object({
   })),
 });
 export const DismissDuplicate = z.object({ aId: z.uuid(), bId: z.uuid() });
+
+export const Introductions = z.object({
+  introducedBy: z.array(z.object({ id: z.uuid(), name: z.string() })).describe('Who introduced them, then who introduced that person, … (up to 5)'),
+  introduced: z.array(z.object({ id: z.uuid(), name: z.string(), parentId: z.uuid(), level: z.number().int() })).describe('Everyone they introduced, and whom those introduced (up to 5 levels); parentId is the introducer'),
+});

@@ -66,6 +66,28 @@ export function createPeopleRepository(db: Db) {
       const [first, second] = a < b ? [a, b] : [b, a];
       await db.insert(duplicateDismissals).values({ workspaceId, personA: first, personB: second }).onConflictDoNothing();
     },
+    // Who introduced whom around one person: the chain above them and everyone below, a few levels deep.
+    async introductions(workspaceId: string, personId: string, depth: number): Promise<{ up: { id: string; name: string; level: number }[]; down: { id: string; name: string; parentId: string; level: number }[] }> {
+      const up = await db.execute(sql`
+        with recursive chain(id, name, introduced_by_id, level) as (
+          select p.id, p.name, p.introduced_by_id, 0 from people p where p.workspace_id = ${workspaceId} and p.id = ${personId}
+          union all
+          select p.id, p.name, p.introduced_by_id, c.level + 1 from people p join chain c on p.workspace_id = ${workspaceId} and p.id = c.introduced_by_id
+          where c.level < ${depth}
+        ) select id, name, level from chain where level > 0 order by level`);
+      const down = await db.execute(sql`
+        with recursive tree(id, name, parent_id, level) as (
+          select p.id, p.name, p.introduced_by_id, 1 from people p where p.workspace_id = ${workspaceId} and p.introduced_by_id = ${personId}
+          union all
+          select p.id, p.name, p.introduced_by_id, t.level + 1 from people p join tree t on p.workspace_id = ${workspaceId} and p.introduced_by_id = t.id
+          where t.level < ${depth}
+        ) select id, name, parent_id as "parentId", level from tree order by level, name limit 500`);
+      type Rows<T> = { rows: T[] };
+      return {
+        up: (up as unknown as Rows<{ id: string; name: string; level: number }>).rows.map((r) => ({ ...r, level: Number(r.level) })),
+        down: (down as unknown as Rows<{ id: string; name: string; parentId: string; level: number }>).rows.map((r) => ({ ...r, level: Number(r.level) })),
+      };
+    },
     async getMany(workspaceId: string, ids: string[], tx: Conn = db): Promise<PersonRow[]> {
       const rows: PersonRow[] = [];
       for (let i = 0; i < ids.length; i += 5000) {

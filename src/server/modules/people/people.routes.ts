@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authOf, type App } from '../../core/types.ts';
 import {
   Interaction, InteractionId, InteractionInput, InteractionList, InteractionPatch, InteractionQuery,
-  PeoplePage, PeopleQuery, Person, PersonId, PersonInput, PersonPatch, TagList, MergeInput, DuplicateCandidates, DismissDuplicate,
+  PeoplePage, PeopleQuery, Person, PersonId, PersonInput, PersonPatch, TagList, MergeInput, DuplicateCandidates, DismissDuplicate, Introductions,
 } from './people.contract.ts';
 import type { PeopleService } from './people.service.ts';
 
@@ -35,6 +35,8 @@ export function peopleRoutes(app: App, { people }: { people: PeopleService }) {
       await people.remove(authOf(request), request.params.id);
       return reply.code(204).send(null);
     });
+  app.get('/api/v1/people/:id/introductions', { schema: { tags, summary: 'Who introduced whom around this person', params: PersonId, response: { 200: Introductions } } },
+    (request) => people.introductions(authOf(request), request.params.id));
   app.get('/api/v1/people/:id/interactions', { schema: { tags, summary: 'A person\'s timeline, newest first', params: PersonId, querystring: InteractionQuery, response: { 200: InteractionList } } },
     (request) => people.listInteractions(authOf(request), request.params.id, request.query));
   app.post('/api/v1/people/:id/interactions', { schema: { tags, summary: 'Log a touch', params: PersonId, body: InteractionInput, response: { 201: Interaction } } },

@@ -117,6 +117,14 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
       });
     },
 
+    // The "who introduced whom" tree around a person (a cycle cannot run away: the depth is bounded).
+    async introductions(auth: Auth, id: string) {
+      requireRole(auth, 'viewer');
+      await requirePerson(auth, id);
+      const { up, down } = await repo.introductions(auth.workspaceId, id, 5);
+      return { introducedBy: up.map(({ id, name }) => ({ id, name })), introduced: down };
+    },
+
     // Possible duplicates to review: found through blocking keys, explained by what they share.
     async duplicateCandidates(auth: Auth) {
       requireRole(auth, 'viewer');
