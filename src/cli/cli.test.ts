@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -101,6 +101,18 @@ describe('onland CLI', () => {
     assert.match(wrong.stderr, /\nerror: This is not a vCard file/);
     assert.notEqual(onland('import', 'nope', file).status, 0);
     assert.match(onland('import', 'linkedin', '/no/such/file.csv').stderr, /There is no file or folder/);
+
+    const backupFile = join(env.ONLAND_DATA_DIR!, 'backup.json');
+    const exported = onland('export', 'backup', '--output', backupFile);
+    assert.equal(exported.status, 0, exported.stderr);
+    assert.equal(JSON.parse(readFileSync(backupFile, 'utf8')).people.people.length, 5);
+    const restoreHere = onland('import', 'backup', backupFile);
+    assert.equal(restoreHere.status, 1);
+    assert.match(restoreHere.stderr, /fresh instance/);
+    const csv = onland('export', 'people-csv');
+    assert.match(csv.stdout, /^id,name,given_name/);
+    assert.match(onland('export', 'vcard').stdout, /BEGIN:VCARD/);
+    assert.notEqual(onland('export', 'everything').status, 0);
 
     const today = onland('today', '--json');
     assert.equal(today.status, 0, today.stderr);

@@ -80,8 +80,8 @@ user.command('reset-password')
 
 program.command('import')
   .description('Import people and interactions from a platform export (a file, a zip, or an unpacked export folder)')
-  .argument('<format>', `one of: ${formats.join(', ')}`, (value: string) => {
-    if (!(formats as readonly string[]).includes(value)) throw new InvalidArgumentError(`not a format; use one of ${formats.join(', ')}`);
+  .argument('<format>', `one of: ${formats.join(', ')}, or backup (a whole workspace, into a fresh instance)`, (value: string) => {
+    if (value !== 'backup' && !(formats as readonly string[]).includes(value)) throw new InvalidArgumentError(`not a format; use one of ${formats.join(', ')}, backup`);
     return value;
   })
   .argument('<files...>', 'the export file(s) or folder')
@@ -92,8 +92,27 @@ program.command('import')
   .option('--owner <who>', 'linkedin-messages: your profile URL; x: your account id; facebook/instagram: your name — when it cannot be inferred')
   .action(async (format: string, files: string[], options: { workspace?: string; dryRun?: boolean; json?: boolean; mapping?: string; owner?: string }) => {
     if (options.mapping) parseOrExit(z.string().transform((v, ctx) => { try { return JSON.parse(v); } catch { ctx.addIssue({ code: 'custom', message: 'mapping is not JSON' }); return z.NEVER; } }), options.mapping);
+    if (format === 'backup') {
+      const { restoreBackup } = await import('./export.ts');
+      await withServices((services) => restoreBackup(services, files));
+      return;
+    }
     const { runImport } = await import('./import.ts');
     await withServices((services) => runImport(services, format as (typeof formats)[number], files, options));
+  });
+
+const exportKinds = ['backup', 'people-csv', 'interactions-csv', 'vcard'] as const;
+program.command('export')
+  .description('Export to open formats: backup (the whole workspace as JSON), people-csv, interactions-csv, vcard')
+  .argument('<what>', exportKinds.join(', '), (value: string) => {
+    if (!(exportKinds as readonly string[]).includes(value)) throw new InvalidArgumentError(`use one of ${exportKinds.join(', ')}`);
+    return value;
+  })
+  .option('--output <file>', 'write to this file (default: standard output)')
+  .option('--workspace <slug>', 'the workspace (may be left out when there is one)')
+  .action(async (what: (typeof exportKinds)[number], options: { output?: string; workspace?: string }) => {
+    const { runExport } = await import('./export.ts');
+    await withServices((services) => runExport(services, what, options));
   });
 
 program.command('today')

@@ -15,8 +15,9 @@ import { createMailer, type Mailer } from './mail/index.ts';
 import type { JobDefinition } from './jobs/index.ts';
 import { authJobs, authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.ts';
+import { backupRoutes, createBackupService } from './modules/backup/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
-import { createNudgesService, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
+import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
 import { createWorkspacesService, workspacesRoutes } from './modules/workspaces/index.ts';
 import { webRoutes } from './web.ts';
@@ -43,7 +44,9 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const nudges = createNudgesService({ db, clock, people, workspaces, secret: config.secret, publicUrl: config.publicUrl });
   const imports = createImportsService({ db, clock, importer: createPeopleImporter({ db, clock }) });
   const outbox = createOutboxService({ mailer });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox };
+  const backup = createBackupService({ db, clock, workspaces });
+  const peopleExport = createPeopleExport({ db });
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport };
 }
 
 // Every module's jobs, for the worker to run.
@@ -129,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   nudgesRoutes(app, { nudges: services.nudges, publicUrl: config.publicUrl });
   outboxRoutes(app, services);
   await importsRoutes(app, services);
+  backupRoutes(app, services);
   await publicRoutes(app);
   await webRoutes(app);
 

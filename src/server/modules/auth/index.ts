@@ -3,3 +3,4 @@ export { registerAuthentication } from './auth.plugin.ts';
 export { authRoutes } from './auth.routes.ts';
 export { createAuthService, type AuthService } from './auth.service.ts';
 export { authJobs } from './auth.jobs.ts';
+export { createAuthBackup } from './auth.backup.ts';

@@ -29,6 +29,9 @@ export function createWorkspacesService({ db }: { db: Db }) {
     // For the machine's administrator (the CLI): every workspace on this instance.
     listAll: (): Promise<Workspace[]> => repo.listAll(),
 
+    // Backups: the workspace row as it is, and back under the same id.
+    restore: (tx: Tx, workspace: Workspace) => repo.insert(workspace, tx),
+
     async findBySlug(slug: string): Promise<Workspace | undefined> {
       return repo.findBySlug(slug);
     },

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+const Rows = z.array(z.record(z.string(), z.unknown()));
+
+// A whole workspace as one JSON file: `onland export backup`, and `onland import backup FILE` into a fresh instance.
+export const BackupFile = z.object({
+  format: z.literal('onland-backup'),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  workspace: z.object({ id: z.uuid(), name: z.string(), slug: z.string(), timezone: z.string(), locale: z.string(), createdAt: z.string() }),
+  members: Rows.describe('Members with their password hashes'),
+  people: z.object({
+    people: Rows, interactions: Rows, personKeys: Rows, plans: Rows, nudgeStates: Rows, relationshipSettings: Rows, duplicateDismissals: Rows,
+  }),
+  imports: Rows,
+});
+export type BackupFile = z.output<typeof BackupFile>;

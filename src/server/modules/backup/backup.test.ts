@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createDemo } from '../../../cli/demo.ts';
+import { makeTestApp, owner, type TestApp } from '../../../../test/helpers.ts';
+
+describe('backup round trip', () => {
+  let source: TestApp;
+  let target: TestApp;
+  before(async () => {
+    source = await makeTestApp();
+    target = await makeTestApp();
+  });
+  after(async () => {
+    await source.close();
+    await target.close();
+  });
+
+  test('export, restore into a fresh instance, export again: the same content', async () => {
+    const s = source.services;
+    await createDemo(s, { people: 30, now: new Date('2026-11-20T12:00:00Z'), email: owner.email, password: owner.password });
+    const auth = await s.auth.ownerAuth();
+    const [a, b] = (await s.people.list(auth, { limit: 2 })).items;
+    await s.nudges.plan(auth, { personId: a!.id, kind: 'coffee', startsAt: new Date('2026-12-01T10:00:00Z'), durationMinutes: 30, place: 'Café', note: null });
+    await s.nudges.updateSettings(auth, { tagCadences: { family: 14 } });
+    await s.people.dismissDuplicate(auth, a!.id, b!.id);
+    await s.imports.run(auth, { format: 'vcard', dryRun: false, uploads: [{ filename: 'x.vcf', content: Buffer.from('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Vera Card\r\nEMAIL:vera@example.org\r\nEND:VCARD\r\n') }] });
+
+    const first = await s.backup.export(auth);
+    assert.equal(first.people.people.length, 31);
+    const restored = await target.services.backup.restore(JSON.parse(JSON.stringify(first)));
+    assert.equal(restored.people, 31);
+
+    const second = await target.services.backup.export(await target.services.auth.ownerAuth());
+    assert.deepEqual({ ...second, exportedAt: null }, { ...first, exportedAt: null });
+
+    // The restored owner signs in with the same password.
+    const login = await target.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: owner.password } });
+    assert.equal(login.statusCode, 200);
+  });
+
+  test('a backup goes only into a fresh instance; a file that is not a backup is refused clearly', async () => {
+    const auth = await source.services.auth.ownerAuth();
+    const file = await source.services.backup.export(auth);
+    await assert.rejects(target.services.backup.restore(file), (error: Error & { code?: string }) => error.code === 'SETUP_DONE');
+    await assert.rejects(target.services.backup.restore({ format: 'something-else' }), /not an Onland backup/);
+  });
+
+  test('the owner downloads the backup as a JSON attachment', async () => {
+    const login = await source.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: owner.password } });
+    const cookie = login.cookies.find((c) => c.name === 'onland_session')!.value;
+    const response = await source.app.inject({ url: '/api/v1/export/backup', headers: { cookie: `onland_session=${cookie}` } });
+    assert.equal(response.statusCode, 200);
+    assert.match(response.headers['content-disposition'] as string, /attachment; filename="onland-backup-green-door-coaching-demo-/);
+    assert.equal(response.json().format, 'onland-backup');
+  });
+});

@@ -1,0 +1,2 @@
+export { createBackupService, type BackupService } from './backup.service.ts';
+export { backupRoutes } from './backup.routes.ts';
