@@ -15,6 +15,7 @@ import { createMailer, type Mailer } from './mail/index.ts';
 import type { JobDefinition } from './jobs/index.ts';
 import { authJobs, authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.ts';
+import { consentRoutes, createConsentService } from './modules/audience/index.ts';
 import { backupRoutes, createBackupService } from './modules/backup/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
@@ -46,7 +47,8 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const outbox = createOutboxService({ mailer });
   const backup = createBackupService({ db, clock, workspaces });
   const peopleExport = createPeopleExport({ db });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport };
+  const consent = createConsentService({ db, clock });
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent };
 }
 
 // Every module's jobs, for the worker to run.
@@ -133,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   outboxRoutes(app, services);
   await importsRoutes(app, services);
   backupRoutes(app, services);
+  consentRoutes(app, services);
   await publicRoutes(app);
   await webRoutes(app);
 

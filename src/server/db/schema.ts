@@ -5,3 +5,4 @@ export * from '../modules/people/people.table.ts';
 export * from '../modules/people/nudges.table.ts';
 export * from '../core/rate-limit/rate-limit.table.ts';
 export * from '../modules/imports/imports.table.ts';
+export * from '../modules/audience/consent.table.ts';

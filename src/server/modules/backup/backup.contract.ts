@@ -13,5 +13,6 @@ export const BackupFile = z.object({
     people: Rows, interactions: Rows, personKeys: Rows, plans: Rows, nudgeStates: Rows, relationshipSettings: Rows, duplicateDismissals: Rows,
   }),
   imports: Rows,
+  audience: z.object({ consentRecords: Rows, consentSubjects: Rows, suppressions: Rows }),
 });
 export type BackupFile = z.output<typeof BackupFile>;

@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/index.ts';
+import { createAudienceBackup } from '../audience/index.ts';
 import { createAuthBackup, requireRole, type Auth } from '../auth/index.ts';
 import { createImportsBackup } from '../imports/index.ts';
 import { createPeopleBackup, type PeopleBackup } from '../people/index.ts';
@@ -12,6 +13,7 @@ export function createBackupService({ db, clock, workspaces }: { db: Db; clock: 
   const members = createAuthBackup(db);
   const people = createPeopleBackup(db);
   const imports = createImportsBackup(db);
+  const audience = createAudienceBackup(db);
 
   return {
     async export(auth: Auth): Promise<BackupFile> {
@@ -25,11 +27,12 @@ export function createBackupService({ db, clock, workspaces }: { db: Db; clock: 
         members: await members.export(auth.workspaceId),
         people: await people.export(auth.workspaceId),
         imports: await imports.export(auth.workspaceId),
+        audience: await audience.export(auth.workspaceId),
       };
     },
 
     // Into a fresh instance only: the workspace keeps its id, so links and feeds stay valid.
-    async restore(input: unknown): Promise<{ workspace: string; people: number; interactions: number }> {
+    async restore(input: unknown): Promise<{ workspace: string; workspaceId: string; people: number; interactions: number }> {
       const parsed = BackupFile.safeParse(input);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
@@ -43,11 +46,12 @@ export function createBackupService({ db, clock, workspaces }: { db: Db; clock: 
         await members.restore(tx, ws.id, backup.members);
         await people.restore(tx, ws.id, backup.people as PeopleBackup);
         await imports.restore(tx, ws.id, backup.imports);
+        await audience.restore(tx, ws.id, backup.audience);
       }).catch((error: unknown) => {
         if (error instanceof AppError) throw error;
         throw new AppError('IMPORT_UNREADABLE', `The backup could not be restored: ${(error as Error).message.split('\n')[0]}`);
       });
-      return { workspace: backup.workspace.name, people: backup.people.people.length, interactions: backup.people.interactions.length };
+      return { workspace: backup.workspace.name, workspaceId: backup.workspace.id, people: backup.people.people.length, interactions: backup.people.interactions.length };
     },
   };
 }

@@ -25,7 +25,10 @@ describe('backup round trip', () => {
     await s.people.dismissDuplicate(auth, a!.id, b!.id);
     await s.imports.run(auth, { format: 'vcard', dryRun: false, uploads: [{ filename: 'x.vcf', content: Buffer.from('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Vera Card\r\nEMAIL:vera@example.org\r\nEND:VCARD\r\n') }] });
 
+    await s.consent.record(auth.workspaceId, { email: 'fan@example.org', purpose: 'newsletter', action: 'confirm', basis: 'express', method: 'form', wording: 'Yes, email me.' });
+    await s.consent.suppress(auth.workspaceId, 'gone@example.org', 'bounced');
     const first = await s.backup.export(auth);
+    assert.equal(first.audience.consentRecords.length, 1);
     assert.equal(first.people.people.length, 31);
     const restored = await target.services.backup.restore(JSON.parse(JSON.stringify(first)));
     assert.equal(restored.people, 31);
@@ -33,6 +36,8 @@ describe('backup round trip', () => {
     const second = await target.services.backup.export(await target.services.auth.ownerAuth());
     assert.deepEqual({ ...second, exportedAt: null }, { ...first, exportedAt: null });
 
+    assert.equal(await target.services.consent.canMail(restored.workspaceId, 'fan@example.org', 'newsletter'), true);
+    assert.equal(await target.services.consent.isSuppressed(restored.workspaceId, 'gone@example.org'), true);
     // The restored owner signs in with the same password.
     const login = await target.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: owner.password } });
     assert.equal(login.statusCode, 200);

@@ -1,0 +1,32 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/index.ts';
+import { consentRecords, consentSubjects, suppressions } from './consent.table.ts';
+
+type Conn = Db | Tx;
+export type ConsentRow = typeof consentRecords.$inferSelect;
+
+// Inserts and reads only: there is no update or delete of consent records here, or anywhere.
+export function createConsentRepository(db: Db) {
+  return {
+    async append(values: typeof consentRecords.$inferInsert, subject: { email: string }, tx: Conn = db): Promise<ConsentRow> {
+      await tx.insert(consentSubjects).values({ workspaceId: values.workspaceId, emailHash: values.emailHash, email: subject.email }).onConflictDoNothing();
+      const [row] = await tx.insert(consentRecords).values(values).returning();
+      return row!;
+    },
+    records(workspaceId: string, emailHash: string, tx: Conn = db): Promise<ConsentRow[]> {
+      return tx.select().from(consentRecords)
+        .where(and(eq(consentRecords.workspaceId, workspaceId), eq(consentRecords.emailHash, emailHash))).orderBy(asc(consentRecords.occurredAt));
+    },
+    async suppression(workspaceId: string, emailHash: string, tx: Conn = db) {
+      const [row] = await tx.select().from(suppressions).where(and(eq(suppressions.workspaceId, workspaceId), eq(suppressions.emailHash, emailHash)));
+      return row;
+    },
+    async suppress(values: typeof suppressions.$inferInsert, tx: Conn = db): Promise<void> {
+      await tx.insert(suppressions).values(values).onConflictDoNothing();
+    },
+    // Erasure: the address goes; the hashed records stay as anonymous proof.
+    async forgetSubject(workspaceId: string, emailHash: string, tx: Conn = db): Promise<void> {
+      await tx.delete(consentSubjects).where(and(eq(consentSubjects.workspaceId, workspaceId), eq(consentSubjects.emailHash, emailHash)));
+    },
+  };
+}

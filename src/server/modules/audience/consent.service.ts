@@ -1,0 +1,93 @@
+import type { Clock } from '../../core/clock.ts';
+import type { Db } from '../../db/index.ts';
+import { requireRole, type Auth } from '../auth/index.ts';
+import { createConsentRepository, type ConsentRow } from './consent.repository.ts';
+import { addressHash, consentPurposes, normaliseAddress, subscriptionState, type ConsentPurpose, type ConsentState } from './consent.rules.ts';
+
+export type ConsentEvidence = {
+  email: string;
+  personId?: string | null;
+  purpose: ConsentPurpose;
+  action: ConsentRow['action'];
+  basis: ConsentRow['basis'];
+  expiresAt?: Date | null;
+  method: ConsentRow['method'];
+  form?: string | null;
+  wording?: string | null;
+  wordingVersion?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+};
+
+// The ledger's one entrance and the one gate every mail path asks: may we mail this address for this purpose?
+export function createConsentService({ db, clock }: { db: Db; clock: Clock }) {
+  const repo = createConsentRepository(db);
+
+  async function states(workspaceId: string, email: string): Promise<Record<ConsentPurpose, ConsentState>> {
+    const records = await repo.records(workspaceId, addressHash(email));
+    const now = clock.now();
+    return Object.fromEntries(consentPurposes.map((purpose) => [purpose, subscriptionState(records.filter((r) => r.purpose === purpose), now)])) as Record<ConsentPurpose, ConsentState>;
+  }
+
+  return {
+    // For public forms and other modules, which have already decided this workspace is the right one.
+    record(workspaceId: string, evidence: ConsentEvidence): Promise<ConsentRow> {
+      const email = normaliseAddress(evidence.email);
+      return repo.append({
+        workspaceId, emailHash: addressHash(email), personId: evidence.personId ?? null, purpose: evidence.purpose, action: evidence.action,
+        basis: evidence.basis, expiresAt: evidence.expiresAt ?? null, method: evidence.method, form: evidence.form ?? null,
+        wording: evidence.wording ?? null, wordingVersion: evidence.wordingVersion ?? null, ip: evidence.ip ?? null,
+        userAgent: evidence.userAgent ?? null, occurredAt: clock.now(),
+      }, { email });
+    },
+
+    async canMail(workspaceId: string, email: string, purpose: ConsentPurpose): Promise<boolean> {
+      if (await repo.suppression(workspaceId, addressHash(email))) return false;
+      return (await states(workspaceId, email))[purpose] === 'subscribed';
+    },
+
+    async isSuppressed(workspaceId: string, email: string): Promise<boolean> {
+      return Boolean(await repo.suppression(workspaceId, addressHash(email)));
+    },
+
+    async suppress(workspaceId: string, email: string, reason: 'unsubscribed' | 'bounced' | 'complained' | 'erased' | 'manual'): Promise<void> {
+      await repo.suppress({ workspaceId, emailHash: addressHash(email), reason, createdAt: clock.now() });
+    },
+
+    // What the ledger says about one address: the state per purpose and every record, as proof.
+    async lookup(auth: Auth, email: string) {
+      requireRole(auth, 'viewer');
+      const hash = addressHash(email);
+      const suppression = await repo.suppression(auth.workspaceId, hash);
+      return {
+        email: normaliseAddress(email),
+        states: await states(auth.workspaceId, email),
+        suppressed: suppression ? { reason: suppression.reason, since: suppression.createdAt } : null,
+        records: (await repo.records(auth.workspaceId, hash)).map(({ workspaceId: _w, emailHash: _h, ...record }) => record),
+      };
+    },
+
+    // A member notes consent given in person (with the words they used).
+    async recordInPerson(auth: Auth, input: { email: string; purpose: ConsentPurpose; wording: string }): Promise<void> {
+      requireRole(auth, 'editor');
+      await this.record(auth.workspaceId, { email: input.email, purpose: input.purpose, action: 'grant', basis: 'express', method: 'in_person', wording: input.wording });
+    },
+
+    async suppressByHand(auth: Auth, email: string): Promise<void> {
+      requireRole(auth, 'editor');
+      await this.suppress(auth.workspaceId, email, 'manual');
+    },
+
+    // Erase: the address is forgotten, its hash stays suppressed so it is never mailed again.
+    async erase(auth: Auth, email: string): Promise<void> {
+      requireRole(auth, 'owner');
+      const hash = addressHash(email);
+      await db.transaction(async (tx) => {
+        await repo.suppress({ workspaceId: auth.workspaceId, emailHash: hash, reason: 'erased', createdAt: clock.now() }, tx);
+        await repo.forgetSubject(auth.workspaceId, hash, tx);
+      });
+    },
+  };
+}
+
+export type ConsentService = ReturnType<typeof createConsentService>;

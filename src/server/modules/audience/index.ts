@@ -1,0 +1,4 @@
+export { createConsentService, type ConsentEvidence, type ConsentService } from './consent.service.ts';
+export { consentRoutes } from './consent.routes.ts';
+export { consentPurposes, impliedInquiryMonths, type ConsentPurpose, type ConsentState } from './consent.rules.ts';
+export { createAudienceBackup, type AudienceBackup } from './consent.backup.ts';
