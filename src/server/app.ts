@@ -11,7 +11,7 @@ import { registerErrorHandling } from './core/http.ts';
 import { databaseRateLimitStore, rateLimitJobs } from './core/rate-limit/index.ts';
 import type { App } from './core/types.ts';
 import type { Database } from './db/index.ts';
-import { createMailer, type Mailer } from './mail/index.ts';
+import { createMailer, mailJobs, type Mailer } from './mail/index.ts';
 import type { JobDefinition } from './jobs/index.ts';
 import { authJobs, authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.ts';
@@ -53,7 +53,7 @@ export function createServices({ config, database, clock = systemClock, mailer }
 
 // Every module's jobs, for the worker to run.
 export function allJobs(services: Services, database: Database): JobDefinition[] {
-  return [...authJobs(services.auth), ...rateLimitJobs(database)];
+  return [...authJobs(services.auth), ...rateLimitJobs(database), ...mailJobs(database.db, services.mailer, () => new Date())];
 }
 
 export type RouteEntry = { method: string; url: string; public: boolean };

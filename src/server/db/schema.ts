@@ -6,3 +6,4 @@ export * from '../modules/people/nudges.table.ts';
 export * from '../core/rate-limit/rate-limit.table.ts';
 export * from '../modules/imports/imports.table.ts';
 export * from '../modules/audience/consent.table.ts';
+export * from '../mail/mail.table.ts';

@@ -5,6 +5,9 @@ import type { Database } from '../db/index.ts';
 export type JobDefinition = {
   name: string;
   cron?: string;
+  // Also poll every N seconds in each worker (for work that should not wait a minute, like mail;
+  // the handler must be safe to run in several workers at once).
+  everySeconds?: number;
   handler: (data: Record<string, unknown>) => Promise<unknown>;
 };
 
@@ -31,6 +34,7 @@ export async function openQueue(database: Database, options: QueueOptions): Prom
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
   const created = new Set<string>();
+  const timers: NodeJS.Timeout[] = [];
 
   async function ensureQueue(name: string) {
     if (created.has(name)) return;
@@ -50,8 +54,19 @@ export async function openQueue(database: Database, options: QueueOptions): Prom
           for (const item of batch) await job.handler(item.data ?? {});
         });
         if (job.cron) await boss.schedule(job.name, job.cron);
+        if (job.everySeconds) {
+          let running = false;
+          timers.push(setInterval(() => {
+            if (running) return;
+            running = true;
+            job.handler({}).catch((error: Error) => options.onError?.(error)).finally(() => { running = false; });
+          }, job.everySeconds * 1000));
+        }
       }
     },
-    stop: () => boss.stop({ graceful: true, timeout: 10_000, close: !database.pglite }),
+    stop: () => {
+      for (const timer of timers) clearInterval(timer);
+      return boss.stop({ graceful: true, timeout: 10_000, close: !database.pglite });
+    },
   };
 }

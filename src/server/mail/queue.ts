@@ -1,0 +1,44 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/index.ts';
+import type { JobDefinition } from '../jobs/index.ts';
+import type { Mailer, MailMessage } from './index.ts';
+import { mailQueue } from './mail.table.ts';
+
+const maxAttempts = 5;
+
+// Queues a message in the caller's transaction; false when one with this dedupe key is already queued or sent.
+export async function enqueueMail(tx: Db | Tx, workspaceId: string, message: MailMessage, options: { dedupeKey?: string; now: Date }): Promise<boolean> {
+  const rows = await tx.insert(mailQueue).values({ workspaceId, message, dedupeKey: options.dedupeKey ?? null, createdAt: options.now })
+    .onConflictDoNothing().returning({ id: mailQueue.id });
+  return rows.length > 0;
+}
+
+// Sends what is queued, each message once: a row is claimed with SKIP LOCKED, so several workers share the queue.
+export async function deliverQueuedMail(db: Db, mailer: Mailer, now: () => Date, limit = 100): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  for (let i = 0; i < limit; i++) {
+    const done = await db.transaction(async (tx) => {
+      const [row] = await tx.select().from(mailQueue).where(eq(mailQueue.status, 'queued')).orderBy(mailQueue.createdAt).limit(1).for('update', { skipLocked: true });
+      if (!row) return false;
+      const where = and(eq(mailQueue.workspaceId, row.workspaceId), eq(mailQueue.id, row.id));
+      try {
+        await mailer.send(row.message);
+        await tx.update(mailQueue).set({ status: 'sent', sentAt: now(), attempts: sql`${mailQueue.attempts} + 1` }).where(where);
+        sent++;
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        await tx.update(mailQueue).set({ attempts, lastError: (error as Error).message.slice(0, 500), status: attempts >= maxAttempts ? 'failed' : 'queued' }).where(where);
+        failed++;
+        if (attempts < maxAttempts) return false; // try again on the next run, not in this loop
+      }
+      return true;
+    });
+    if (!done) break;
+  }
+  return { sent, failed };
+}
+
+export function mailJobs(db: Db, mailer: Mailer, now: () => Date): JobDefinition[] {
+  return [{ name: 'deliver-mail', cron: '* * * * *', everySeconds: 5, handler: () => deliverQueuedMail(db, mailer, now) }];
+}
