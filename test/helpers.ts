@@ -54,10 +54,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-export async function makeTestApp(options: { clock?: Clock; loginRateLimit?: number } = {}) {
+export async function makeTestApp(options: { clock?: Clock; loginRateLimit?: number; formRateLimit?: number } = {}) {
   const database = await makeTestDatabase();
   const config = testConfig();
-  const { app, services, routes } = await buildApp({ config, database, clock: options.clock, loginRateLimit: options.loginRateLimit ?? 1000 });
+  const { app, services, routes } = await buildApp({ config, database, clock: options.clock, loginRateLimit: options.loginRateLimit ?? 1000, formRateLimit: options.formRateLimit ?? 1000 });
   await app.ready();
   return {
     app, services, routes, database, config,

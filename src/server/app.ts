@@ -15,7 +15,7 @@ import { createMailer, mailJobs, type Mailer } from './mail/index.ts';
 import type { JobDefinition } from './jobs/index.ts';
 import { authJobs, authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.ts';
-import { consentRoutes, createConsentService } from './modules/audience/index.ts';
+import { consentRoutes, createConsentService, createSubscribeService, subscribeRoutes } from './modules/audience/index.ts';
 import { backupRoutes, createBackupService } from './modules/backup/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
@@ -31,6 +31,8 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   // Tests raise it to sign in many times; production keeps the default.
   loginRateLimit?: number;
+  // Every public form's limit per address and minute; tests and benchmarks raise it.
+  formRateLimit?: number;
 };
 
 export type Services = ReturnType<typeof createServices>;
@@ -48,7 +50,8 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const backup = createBackupService({ db, clock, workspaces });
   const peopleExport = createPeopleExport({ db });
   const consent = createConsentService({ db, clock });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent };
+  const subscribe = createSubscribeService({ db, clock, consent, secret: config.secret, publicUrl: config.publicUrl });
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe };
 }
 
 // Every module's jobs, for the worker to run.
@@ -136,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   await importsRoutes(app, services);
   backupRoutes(app, services);
   consentRoutes(app, services);
+  await subscribeRoutes(app, { subscribe: services.subscribe, workspaces: services.workspaces, formRateLimit: options.formRateLimit ?? 10 });
   await publicRoutes(app);
   await webRoutes(app);
 

@@ -24,6 +24,13 @@ export function createConsentRepository(db: Db) {
     async suppress(values: typeof suppressions.$inferInsert, tx: Conn = db): Promise<void> {
       await tx.insert(suppressions).values(values).onConflictDoNothing();
     },
+    async subjectEmail(workspaceId: string, emailHash: string): Promise<string | undefined> {
+      const [row] = await db.select({ email: consentSubjects.email }).from(consentSubjects).where(and(eq(consentSubjects.workspaceId, workspaceId), eq(consentSubjects.emailHash, emailHash)));
+      return row?.email;
+    },
+    async liftUnsubscribed(workspaceId: string, emailHash: string): Promise<void> {
+      await db.delete(suppressions).where(and(eq(suppressions.workspaceId, workspaceId), eq(suppressions.emailHash, emailHash), eq(suppressions.reason, 'unsubscribed')));
+    },
     // Erasure: the address goes; the hashed records stay as anonymous proof.
     async forgetSubject(workspaceId: string, emailHash: string, tx: Conn = db): Promise<void> {
       await tx.delete(consentSubjects).where(and(eq(consentSubjects.workspaceId, workspaceId), eq(consentSubjects.emailHash, emailHash)));

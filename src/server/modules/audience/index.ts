@@ -2,3 +2,5 @@ export { createConsentService, type ConsentEvidence, type ConsentService } from 
 export { consentRoutes } from './consent.routes.ts';
 export { consentPurposes, impliedInquiryMonths, type ConsentPurpose, type ConsentState } from './consent.rules.ts';
 export { createAudienceBackup, type AudienceBackup } from './consent.backup.ts';
+export { createSubscribeService, type SubscribeService } from './subscribe.service.ts';
+export { subscribeRoutes } from './subscribe.routes.ts';
