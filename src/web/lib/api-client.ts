@@ -45,26 +45,80 @@ type Result<S> = S extends z.ZodType ? z.output<S> : void;
 const safeMethods = new Set(['GET', 'HEAD']);
 
 export async function api<S extends z.ZodType | undefined = undefined>(path: string, options: Options<S> = {}): Promise<Result<S>> {
-  const response = await send(path, options);
-  if (response.status === 403 && !safeMethods.has(options.method ?? 'GET')) {
+  return (await apiWithStatus(path, options)).data;
+}
+
+// The answer with its status, for endpoints whose 200 and 201 mean different things.
+export async function apiWithStatus<S extends z.ZodType | undefined = undefined>(path: string, options: Options<S> = {}): Promise<{ status: number; data: Result<S> }> {
+  return withCsrfRetry(options.method ?? 'GET', () => send(path, options), options.schema);
+}
+
+export type UploadProgress = { loaded: number; total: number };
+type UploadOptions<S extends z.ZodType | undefined> = {
+  form: FormData;
+  query?: Query;
+  schema?: S;
+  signal?: AbortSignal;
+  // Bytes sent so far; once they are all sent, the server is still working on them.
+  onProgress?: (progress: UploadProgress) => void;
+};
+
+// A multipart POST that reports how much of the upload has gone: fetch cannot, XMLHttpRequest can.
+export async function upload<S extends z.ZodType | undefined = undefined>(path: string, options: UploadOptions<S>): Promise<Result<S>> {
+  return (await withCsrfRetry('POST', () => sendWithProgress(path, options), options.schema)).data;
+}
+
+async function withCsrfRetry<S extends z.ZodType | undefined>(method: string, attempt: () => Promise<Response>, schema: S | undefined): Promise<{ status: number; data: Result<S> }> {
+  let response = await attempt();
+  if (response.status === 403 && !safeMethods.has(method)) {
     // The token may be stale (another tab signed in again): fetch the current one and try once more.
     const problem = await readProblem(response.clone());
-    if (problem.code === 'CSRF_FAILED' && (await refreshCsrfToken())) return finish(await send(path, options), options.schema);
-    throw problem;
+    if (problem.code !== 'CSRF_FAILED' || !(await refreshCsrfToken())) throw problem;
+    response = await attempt();
   }
-  return finish(response, options.schema);
+  return { status: response.status, data: await finish(response, schema) };
+}
+
+function sendWithProgress(path: string, { form, query, signal, onProgress }: UploadOptions<z.ZodType | undefined>): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', withQuery(path, query));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    // No content-type: the browser writes multipart/form-data with its boundary.
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    let total = 0;
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) total = event.total;
+      onProgress?.({ loaded: event.loaded, total });
+    };
+    // Everything sent (a small body may report no progress at all): the server has it now.
+    xhr.upload.onload = () => onProgress?.({ loaded: total || 1, total: total || 1 });
+    xhr.onload = () => {
+      const status = xhr.status;
+      const body = status === 204 || status === 205 || status === 304 ? null : xhr.responseText;
+      resolve(new Response(body, { status, statusText: xhr.statusText, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' } }));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'The server could not be reached'));
+    xhr.onabort = () => reject(signal?.reason ?? new DOMException('The upload was stopped', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
 }
 
 async function send(path: string, { method = 'GET', body, query, signal }: Options<z.ZodType | undefined>): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  // Only with a body: Fastify rejects an empty body that claims to be JSON.
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const isForm = body instanceof FormData;
+  // Only with a body: Fastify rejects an empty body that claims to be JSON. A form gets its
+  // multipart content type, with the boundary, from the browser.
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (!safeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(withQuery(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });
