@@ -24,15 +24,17 @@ export function createAppTheme(t: TFunction) {
       Autocomplete: { defaultProps: clear },
       Select: { defaultProps: clear },
       TagsInput: { defaultProps: clear },
+      MultiSelect: { defaultProps: clear },
       PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.togglePassword') } } },
     },
   });
 }
 
-// Mantine's "dimmed" greys are below AA contrast on the page background; one step stronger passes.
+// Mantine's "dimmed" greys and its red for field errors are below AA contrast on the page
+// background; a stronger shade passes.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
 });
 
