@@ -172,7 +172,7 @@ test('Today: a reply owed is snoozed, a call is planned from its nudge and done,
     await page.goto(`${server.baseUrl}/app/today/losing-touch`);
     await page.getByRole('heading', { name: 'Losing touch', level: 1 }).waitFor();
     await page.getByRole('listitem').filter({ hasText: 'Jordan Lee' })
-      .getByText('You last were in touch with Jordan Lee 3 days ago; you wanted every 1 day: reconnect.').waitFor();
+      .getByText('You last were in touch with Jordan Lee 3 days ago; you wanted every day: reconnect.').waitFor();
     a11y.push(...(await axeProblems(page, 'losing touch')));
 
     // Meeting mode: during a coffee on the calendar, Today shows no nudges.

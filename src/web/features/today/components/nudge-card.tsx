@@ -6,6 +6,7 @@ import { IconDots } from '../../../lib/icons.tsx';
 import { notifySuccess } from '../../../lib/problems.ts';
 import { PlanTouchModal } from '../../plans/components/plan-touch-modal.tsx';
 import { useNudgeAction, type Nudge } from '../api.ts';
+import { nudgeReason } from '../nudge-reason.ts';
 
 const snoozeDays = 7;
 const confirmations = {
@@ -36,7 +37,7 @@ export function NudgeCard({ nudge, canEdit }: { nudge: Nudge; canEdit: boolean }
             <Anchor component={Link} to={`/people/${nudge.personId}`} fw={600}>{nudge.personName}</Anchor>
             <Badge variant="light" color="gray" tt="none">{t(`today.rules.${nudge.rule}`)}</Badge>
           </Group>
-          <Text>{nudge.reason}</Text>
+          <Text>{nudgeReason(t, nudge)}</Text>
         </Stack>
         <Group gap="xs" wrap="nowrap">
           {isCall && canEdit
