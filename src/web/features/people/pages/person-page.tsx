@@ -1,17 +1,20 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmModal } from '../../../components/confirm-modal.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { IconArrowLeft, IconCalendar, IconPencil, IconTrash } from '../../../lib/icons.tsx';
-import { notifySuccess, problemMessage, serverFieldErrors } from '../../../lib/problems.ts';
+import { notifySuccess, problemMessage } from '../../../lib/problems.ts';
 import { useCurrentSession } from '../../auth/api.ts';
 import { PlanTouchModal } from '../../plans/components/plan-touch-modal.tsx';
 import { useDeletePerson, usePerson, useUpdatePerson, type Person } from '../api.ts';
+import { duplicateOwnerId, personFieldErrors } from '../duplicate-error.ts';
+import { DuplicatePersonAlert } from '../components/duplicate-person-alert.tsx';
 import { InteractionTimeline } from '../components/interaction-timeline.tsx';
+import { IntroductionsCard } from '../components/introductions-card.tsx';
 import { LadderSteps } from '../components/ladder-steps.tsx';
 import { LogTouchForm } from '../components/log-touch-form.tsx';
 import { PersonDetails } from '../components/person-details.tsx';
@@ -47,7 +50,8 @@ export function PersonPage() {
       </Stack>
     );
   }
-  return <PersonView person={person.data} back={back} />;
+  // Keyed: following a link to another person starts with closed dialogs.
+  return <PersonView key={person.data.id} person={person.data} back={back} />;
 }
 
 function PersonView({ person, back }: { person: Person; back: ReactNode }) {
@@ -56,6 +60,11 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
   const canEdit = user.role !== 'viewer';
   const navigate = useNavigate();
   const [editing, edit] = useDisclosure(false);
+  const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
+  const closeEdit = () => {
+    setDuplicateOf(null);
+    edit.close();
+  };
   const [deleting, confirmDelete] = useDisclosure(false);
   const [planning, plan] = useDisclosure(false);
   const update = useUpdatePerson(person.id);
@@ -91,6 +100,7 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
           <Stack gap="lg">
             <PersonPlans personId={person.id} canEdit={canEdit} />
             <PersonDetails person={person} />
+            <IntroductionsCard person={person} />
             {canEdit && <LogTouchForm personId={person.id} />}
           </Stack>
         </Grid.Col>
@@ -99,16 +109,23 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
         </Grid.Col>
       </Grid>
 
-      <Modal opened={editing} onClose={edit.close} title={t('person.editTitle', { name: person.name })} size="xl">
+      <Modal opened={editing} onClose={closeEdit} title={t('person.editTitle', { name: person.name })} size="xl">
+        {duplicateOf && <DuplicatePersonAlert otherId={duplicateOf} onLeave={closeEdit} />}
         {editing && (
-          <PersonForm initial={formValuesOf(person)} personId={person.id} submitLabel={t('personForm.save')} pending={update.isPending} onCancel={edit.close}
-            onSubmit={(input, showErrors) => update.mutate(input, {
-              onSuccess: () => {
-                edit.close();
-                notifySuccess(t('person.saved'));
-              },
-              onError: (error) => showErrors(serverFieldErrors(error)),
-            })} />
+          <PersonForm initial={formValuesOf(person)} personId={person.id} submitLabel={t('personForm.save')} pending={update.isPending} onCancel={closeEdit}
+            onSubmit={(input, showErrors) => {
+              setDuplicateOf(null);
+              update.mutate(input, {
+                onSuccess: () => {
+                  closeEdit();
+                  notifySuccess(t('person.saved'));
+                },
+                onError: (error) => {
+                  showErrors(personFieldErrors(error));
+                  setDuplicateOf(duplicateOwnerId(error));
+                },
+              });
+            }} />
         )}
       </Modal>
       <PlanTouchModal opened={planning} onClose={plan.close} person={person} />
