@@ -3,6 +3,8 @@ import { RequireSession } from './features/auth/components/require-session.tsx';
 import { InvitePage } from './features/auth/pages/invite-page.tsx';
 import { LoginPage } from './features/auth/pages/login-page.tsx';
 import { SetupPage } from './features/auth/pages/setup-page.tsx';
+import { ImportPage } from './features/imports/pages/import-page.tsx';
+import { DuplicatesPage } from './features/people/pages/duplicates-page.tsx';
 import { PeoplePage } from './features/people/pages/people-page.tsx';
 import { PersonPage } from './features/people/pages/person-page.tsx';
 import { PlannedPage } from './features/planned/pages/planned-page.tsx';
@@ -33,7 +35,9 @@ export const router = createBrowserRouter(
             { path: 'today', element: <TodayPage /> },
             { path: 'today/losing-touch', element: <LosingTouchPage /> },
             { path: 'people', element: <PeoplePage /> },
+            { path: 'people/duplicates', element: <DuplicatesPage /> },
             { path: 'people/:id', element: <PersonPage /> },
+            { path: 'import', element: <ImportPage /> },
             { path: 'planner', element: <PlannedPage area="planner" /> },
             { path: 'events', element: <PlannedPage area="events" /> },
             { path: 'audience', element: <PlannedPage area="audience" /> },

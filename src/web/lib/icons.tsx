@@ -35,3 +35,4 @@ export const IconArrowLeft = icon(['M5 12h14', 'M5 12l6 6', 'M5 12l6-6']);
 export const IconDots = icon(['M5 12h.01', 'M12 12h.01', 'M19 12h.01']);
 export const IconCalendar = icon(['M4 7a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2z', 'M16 3v4', 'M8 3v4', 'M4 11h16']);
 export const IconCheck = icon(['M5 12l5 5L20 7']);
+export const IconUpload = icon(['M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2', 'M7 9l5-5 5 5', 'M12 4v12']);

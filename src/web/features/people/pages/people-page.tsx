@@ -2,9 +2,9 @@ import { Alert, Autocomplete, Button, EmptyState, Group, Select, Stack, Text, Te
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Loading } from '../../../components/loading.tsx';
-import { IconPeople, IconPlus, IconSearch } from '../../../lib/icons.tsx';
+import { IconPeople, IconPlus, IconSearch, IconUpload } from '../../../lib/icons.tsx';
 import { problemMessage } from '../../../lib/problems.ts';
 import { useCurrentSession } from '../../auth/api.ts';
 import { ladderSteps, usePeople, usePeopleTags, type LadderStep } from '../api.ts';
@@ -50,7 +50,11 @@ export function PeoplePage() {
       <title>{`${t('people.title')} · ${t('app.name')}`}</title>
       <Group justify="space-between">
         <Title order={1}>{t('people.title')}</Title>
-        {canEdit && <Button leftSection={<IconPlus size={16} />} onClick={openAdd}>{t('people.add')}</Button>}
+        <Group gap="xs">
+          <Button component={Link} to="/people/duplicates" variant="default">{t('people.duplicates')}</Button>
+          {canEdit && <Button component={Link} to="/import" variant="default" leftSection={<IconUpload size={16} />}>{t('people.import')}</Button>}
+          {canEdit && <Button leftSection={<IconPlus size={16} />} onClick={openAdd}>{t('people.add')}</Button>}
+        </Group>
       </Group>
       <Group align="flex-end" gap="sm" role="search">
         <TextInput flex={1} miw={220} maw={420} type="search" label={t('people.search')} placeholder={t('people.searchPlaceholder')}
@@ -76,7 +80,12 @@ export function PeoplePage() {
           ? <EmptyState icon={<IconSearch size={28} />} title={t('people.noMatch.title')} description={t('people.noMatch.body')} />
           : (
             <EmptyState icon={<IconPeople size={28} />} title={t('people.empty.title')} description={t('people.empty.body')}>
-              {canEdit && <Button leftSection={<IconPlus size={16} />} onClick={openAdd}>{t('people.add')}</Button>}
+              {canEdit && (
+                <Group gap="xs" justify="center">
+                  <Button leftSection={<IconPlus size={16} />} onClick={openAdd}>{t('people.add')}</Button>
+                  <Button component={Link} to="/import" variant="default" leftSection={<IconUpload size={16} />}>{t('people.import')}</Button>
+                </Group>
+              )}
             </EmptyState>
           )
       )}
