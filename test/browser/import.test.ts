@@ -13,6 +13,7 @@ const root = join(import.meta.dirname, '..', '..');
 const artifacts = join(root, 'artifacts');
 const connections = join(root, 'test', 'fixtures', 'imports', 'linkedin', 'Connections.csv');
 const germanContacts = join(root, 'test', 'fixtures', 'imports', 'csv', 'kontakte-excel-de.csv');
+const facebookFolder = join(root, 'test', 'fixtures', 'imports', 'facebook', 'export-2024');
 let server: RunningServer;
 let browser: Browser;
 
@@ -150,6 +151,17 @@ test('Import: a LinkedIn export is previewed, imported, and a second time adds n
     await page.screenshot({ path: join(artifacts, 'import-csv-mapping.png'), fullPage: true });
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('region', { name: 'Preview', exact: true }).waitFor();
+
+    // An unpacked export folder: every file goes with its path inside the folder.
+    await page.getByRole('radio', { name: 'Facebook' }).check();
+    await page.getByLabel('Your name as the export shows it').waitFor();
+    await chooseFile(page, 'Choose folder', facebookFolder);
+    await page.getByRole('list', { name: 'Chosen files' }).getByText('export-2024/connections/friends/your_friends.json').waitFor();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('region', { name: 'Preview', exact: true }).waitFor();
+    const folderPreview = await reportNumbers(page.getByRole('region', { name: 'Preview', exact: true }));
+    const created = Number(/^(\d+) people created$/.exec(folderPreview.find((n) => n.endsWith('people created')) ?? '')?.[1]);
+    assert.ok(created > 0, folderPreview.join(' | '));
 
     assert.deepEqual(watch.cspViolations(), [], 'no CSP violations');
     assert.deepEqual(watch.pageErrors, [], 'no page errors');
