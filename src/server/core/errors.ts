@@ -16,6 +16,7 @@ export const errorCatalog = {
   EMAIL_TAKEN: { status: 409, title: 'A member with this email already exists' },
   WORKSPACE_REQUIRED: { status: 409, title: 'This email belongs to several workspaces: name the workspace' },
   LAST_OWNER: { status: 409, title: 'A workspace keeps at least one owner' },
+  ALREADY_ANSWERED: { status: 409, title: 'This question has an answer already' },
   PLAN_CLOSED: { status: 409, title: 'This plan is already done or cancelled' },
   INVITATION_INVALID: { status: 410, title: 'This invitation is used, expired or unknown' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },

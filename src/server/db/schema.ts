@@ -7,3 +7,4 @@ export * from '../core/rate-limit/rate-limit.table.ts';
 export * from '../modules/imports/imports.table.ts';
 export * from '../modules/audience/consent.table.ts';
 export * from '../mail/mail.table.ts';
+export * from '../modules/audience/questions.table.ts';

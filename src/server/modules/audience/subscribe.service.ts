@@ -56,7 +56,8 @@ export function createSubscribeService({ db, clock, consent, secret, publicUrl }
       await db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`subscribe:${input.workspaceId}:${hash}`}, 0))`);
         const now = clock.now();
-        const state = subscriptionState((await repo.records(input.workspaceId, hash, tx)).filter((r) => r.purpose === purpose), now);
+        // Express consent only: someone on the list by an inquiry's implied consent may still opt in for good.
+        const state = subscriptionState((await repo.records(input.workspaceId, hash, tx)).filter((r) => r.purpose === purpose && r.basis === 'express'), now);
         // The same address twice gets one email; a subscriber gets none.
         if (state === 'pending' || state === 'subscribed') return;
         const suppression = await repo.suppression(input.workspaceId, hash, tx);

@@ -9,7 +9,8 @@ export type Auth = {
   workspaceId: string;
   userId: string;
   role: Role;
-  via: 'session' | 'token';
+  // public: a visitor's own action on a public page (a question, an RSVP), acting for the workspace.
+  via: 'session' | 'token' | 'public';
 };
 
 const rank: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
@@ -18,4 +19,9 @@ const rank: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 export function requireRole(auth: Auth | null | undefined, minimum: Role): asserts auth is Auth {
   if (!auth) throw new AppError('UNAUTHENTICATED');
   if (rank[auth.role] < rank[minimum]) throw new AppError('FORBIDDEN', `This needs the ${minimum} role; you are ${auth.role}.`);
+}
+
+// The actor of a public page's write: may add what a visitor brings (a person, their question), nothing else.
+export function publicActor(workspaceId: string): Auth {
+  return { workspaceId, userId: '00000000-0000-0000-0000-000000000000', role: 'editor', via: 'public' };
 }

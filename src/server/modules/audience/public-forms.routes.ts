@@ -4,16 +4,21 @@ import { z } from 'zod';
 import type { App } from '../../core/types.ts';
 import { pageContext, renderPage } from '../public/index.ts';
 import type { WorkspacesService } from '../workspaces/index.ts';
+import type { QuestionsService } from './questions.service.ts';
 import { subscribeWording, type SubscribeService } from './subscribe.service.ts';
 
-type Deps = { subscribe: SubscribeService; workspaces: WorkspacesService; formRateLimit: number };
+type Deps = { subscribe: SubscribeService; questions: QuestionsService; workspaces: WorkspacesService; formRateLimit: number };
 
 const SubscribeForm = z.object({ email: z.string().max(500).default(''), website: z.string().max(500).optional() });
+const AskForm = z.object({
+  name: z.string().max(200).default(''), email: z.string().max(500).default(''), question: z.string().max(5000).default(''),
+  newsletter: z.string().max(10).optional(), website: z.string().max(500).optional(),
+});
 const WorkspaceQuery = z.object({ w: z.string().max(60).optional() });
 const TokenParams = z.object({ token: z.string().max(1000) });
 
 // Public pages: server-rendered, no JavaScript, the visitor's language.
-export async function subscribeRoutes(app: App, { subscribe, workspaces, formRateLimit }: Deps) {
+export async function publicFormRoutes(app: App, { subscribe, questions, workspaces, formRateLimit }: Deps) {
   await app.register(async (scope: App) => {
     await scope.register(fastifyFormbody);
     const limited = { public: true, rateLimit: { max: formRateLimit, timeWindow: '1 minute' } };
@@ -53,6 +58,39 @@ export async function subscribeRoutes(app: App, { subscribe, workspaces, formRat
         await subscribe.request({ workspaceId: workspace.id, workspaceName: workspace.name, email, locale: context.locale, ...meta(request) });
       }
       return reply.redirect('/subscribe/check-inbox', 303);
+    });
+
+    const askPage = (request: FastifyRequest, reply: FastifyReply, status: number, workspace: { name: string }, values: Record<string, string>, errors: Record<string, string>, slug?: string) => {
+      const context = pageContext(request);
+      return renderPage(reply, status, 'ask', context.t.askTitle.replace('{workspace}', workspace.name), context, {
+        workspace: workspace.name, wording: subscribeWording[context.locale].text, values, errors, query: slug ? `?w=${encodeURIComponent(slug)}` : '',
+      });
+    };
+
+    scope.get('/ask', { config: page, schema: { hide: true, querystring: WorkspaceQuery } }, async (request, reply) => {
+      const workspace = await workspaceOf(request, request.query.w);
+      if (!workspace) return reply.callNotFound();
+      return askPage(request, reply, 200, workspace, {}, {}, request.query.w);
+    });
+
+    scope.post('/ask', { config: limited, schema: { hide: true, querystring: WorkspaceQuery, body: AskForm } }, async (request, reply) => {
+      const workspace = await workspaceOf(request, request.query.w);
+      if (!workspace) return reply.callNotFound();
+      const { t, locale } = pageContext(request);
+      const values = { name: request.body.name.trim(), email: request.body.email.trim(), question: request.body.question.trim() };
+      if (!request.body.website) {
+        const errors: Record<string, string> = {};
+        if (!z.email().safeParse(values.email).success) errors.email = t.emailInvalid;
+        if (!values.question) errors.question = t.questionMissing;
+        if (Object.keys(errors).length) return askPage(request, reply, 400, workspace, values, errors, request.query.w);
+        await questions.ask(workspace, { ...values, name: values.name || values.email, newsletter: request.body.newsletter === 'yes', locale, ...meta(request) });
+      }
+      return reply.redirect('/ask/thanks', 303);
+    });
+
+    scope.get('/ask/thanks', { config: page, schema: { hide: true } }, (request, reply) => {
+      const { t } = pageContext(request);
+      return message(request, reply, 200, t.askedTitle, t.askedBody);
     });
 
     scope.get('/subscribe/check-inbox', { config: page, schema: { hide: true } }, (request, reply) => {
