@@ -15,7 +15,7 @@ import { createMailer, mailJobs, type Mailer } from './mail/index.ts';
 import type { JobDefinition } from './jobs/index.ts';
 import { authJobs, authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.ts';
-import { consentRoutes, createConsentService, createQuestionsService, createSubscribeService, publicFormRoutes, questionsRoutes } from './modules/audience/index.ts';
+import { consentRoutes, createConsentService, createQuestionsService, createRightsService, createSubscribeService, publicFormRoutes, questionsRoutes, rightsRoutes } from './modules/audience/index.ts';
 import { backupRoutes, createBackupService } from './modules/backup/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
@@ -52,7 +52,8 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const consent = createConsentService({ db, clock });
   const subscribe = createSubscribeService({ db, clock, consent, secret: config.secret, publicUrl: config.publicUrl });
   const questions = createQuestionsService({ db, clock, people, consent, subscribe, members: auth, workspaces });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions };
+  const rights = createRightsService({ db, people, nudges, consent });
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights };
 }
 
 // Every module's jobs, for the worker to run.
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   backupRoutes(app, services);
   consentRoutes(app, services);
   questionsRoutes(app, services);
+  rightsRoutes(app, services);
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? 10 });
   await publicRoutes(app);
   await webRoutes(app);

@@ -13,6 +13,11 @@ export async function enqueueMail(tx: Db | Tx, workspaceId: string, message: Mai
   return rows.length > 0;
 }
 
+// Erasure: mail not yet sent to an address is dropped.
+export async function cancelQueuedMail(db: Db, workspaceId: string, email: string): Promise<void> {
+  await db.delete(mailQueue).where(and(eq(mailQueue.workspaceId, workspaceId), eq(mailQueue.status, 'queued'), sql`lower(${mailQueue.message}->>'to') = ${email.toLowerCase()}`));
+}
+
 // Sends what is queued, each message once: a row is claimed with SKIP LOCKED, so several workers share the queue.
 export async function deliverQueuedMail(db: Db, mailer: Mailer, now: () => Date, limit = 100): Promise<{ sent: number; failed: number }> {
   let sent = 0;

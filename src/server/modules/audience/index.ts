@@ -6,3 +6,5 @@ export { createSubscribeService, type SubscribeService } from './subscribe.servi
 export { publicFormRoutes } from './public-forms.routes.ts';
 export { createQuestionsService, type QuestionsService } from './questions.service.ts';
 export { questionsRoutes } from './questions.routes.ts';
+export { createRightsService, type RightsService } from './rights.service.ts';
+export { rightsRoutes } from './rights.routes.ts';

@@ -13,7 +13,7 @@ describe('"Ask us anything"', () => {
 
   const ask = (body: string) => t.app.inject({ method: 'POST', url: '/ask', payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => t.app.inject({ method, url, headers: browser.headers, payload });
-  const queued = async () => (await t.database.query(`select message->>'to' as "to", message->>'subject' as subject, message->>'text' as text from mail_queue order by created_at`)).rows;
+  const queued = async () => (await t.database.query(`select message->>'to' as "to", message->>'subject' as subject, message->>'text' as text from mail_queue order by created_at`)).rows as { to: string; subject: string; text: string }[];
 
   test('a question becomes a person with the question on their timeline, and implied consent for six months', async () => {
     const page = await t.app.inject({ url: '/ask', headers: { 'accept-language': 'de-DE' } });

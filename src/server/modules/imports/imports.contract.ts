@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Timestamp } from '../../core/contract.ts';
-import { formatNames } from './parsers/index.ts';
+import { formatNames } from './parsers/formats.ts';
 
 export const ImportFormat = z.enum(formatNames);
 

@@ -22,12 +22,8 @@ export {
   parseBluesky, parseCsv, parseFacebook, parseGoogleContacts, parseInstagram, parseLinkedIn, parseLinkedInMessages, parseMastodon, parseVCard, parseXArchive,
 };
 
-export const formatNames = ['linkedin', 'linkedin-messages', 'google', 'vcard', 'x', 'facebook', 'instagram', 'mastodon', 'bluesky', 'csv'] as const;
-export type FormatName = (typeof formatNames)[number];
-
-export function isFormatName(value: string): value is FormatName {
-  return (formatNames as readonly string[]).includes(value);
-}
+import type { FormatName } from './formats.ts';
+export { formatNames, isFormatName, type FormatName } from './formats.ts';
 
 // One file's bytes or text, or, for exports of many files (x, facebook, instagram), a map of
 // relative path → content.
