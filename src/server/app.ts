@@ -117,7 +117,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The reference page is Swagger UI's own, which sets a few inline styles; only there are they allowed.
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (header) => header.replace(/style-src ([^;]*)/, "style-src $1 'unsafe-inline'") });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
 
   registerErrorHandling(app, renderNotFound);
