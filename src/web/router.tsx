@@ -7,6 +7,7 @@ import { ImportPage } from './features/imports/pages/import-page.tsx';
 import { DuplicatesPage } from './features/people/pages/duplicates-page.tsx';
 import { PeoplePage } from './features/people/pages/people-page.tsx';
 import { PersonPage } from './features/people/pages/person-page.tsx';
+import { AudiencePage } from './features/audience/pages/audience-page.tsx';
 import { PlannedPage } from './features/planned/pages/planned-page.tsx';
 import { SettingsPage } from './features/settings/pages/settings-page.tsx';
 import { LosingTouchPage } from './features/today/pages/losing-touch-page.tsx';
@@ -40,7 +41,7 @@ export const router = createBrowserRouter(
             { path: 'import', element: <ImportPage /> },
             { path: 'planner', element: <PlannedPage area="planner" /> },
             { path: 'events', element: <PlannedPage area="events" /> },
-            { path: 'audience', element: <PlannedPage area="audience" /> },
+            { path: 'audience', element: <AudiencePage /> },
             { path: 'focus', element: <PlannedPage area="focus" /> },
             { path: 'insights', element: <PlannedPage area="insights" /> },
             { path: 'settings', element: <SettingsPage /> },

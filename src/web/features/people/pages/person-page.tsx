@@ -8,6 +8,7 @@ import { Loading } from '../../../components/loading.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { IconArrowLeft, IconCalendar, IconPencil, IconTrash } from '../../../lib/icons.tsx';
 import { notifySuccess, problemMessage } from '../../../lib/problems.ts';
+import { PersonRightsMenu } from '../../audience/components/person-rights-menu.tsx';
 import { useCurrentSession } from '../../auth/api.ts';
 import { PlanTouchModal } from '../../plans/components/plan-touch-modal.tsx';
 import { useDeletePerson, usePerson, useUpdatePerson, type Person } from '../api.ts';
@@ -58,6 +59,7 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
   const canEdit = user.role !== 'viewer';
+  const isOwner = user.role === 'owner';
   const navigate = useNavigate();
   const [editing, edit] = useDisclosure(false);
   const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
@@ -92,6 +94,7 @@ function PersonView({ person, back }: { person: Person; back: ReactNode }) {
             <Button leftSection={<IconCalendar size={16} />} onClick={plan.open}>{t('person.planTouch')}</Button>
             <Button variant="default" leftSection={<IconPencil size={16} />} onClick={edit.open}>{t('person.edit')}</Button>
             <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={confirmDelete.open}>{t('person.delete')}</Button>
+            {isOwner && <PersonRightsMenu person={person} />}
           </Group>
         )}
       </Group>
