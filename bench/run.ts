@@ -1,12 +1,17 @@
 import { first200 } from './first-200.ts';
 import { idleRss } from './idle-rss.ts';
+import { importLinkedinPglite, importLinkedinPostgres } from './import-linkedin.ts';
 import { emit, errorMessage, log, type Bench } from './lib/report.ts';
 import { npmInstall } from './npm-install.ts';
 import { peopleSearchPglite, peopleSearchPostgres } from './people-search.ts';
+import { todayPglite, todayPostgres } from './today.ts';
 
 // `node bench/run.ts` runs every benchmark; `node bench/run.ts idle-rss people_search_p95_ms_postgres`
 // runs those whose bench name or figure name is given. Figures on stdout, progress on stderr.
-const benches: Bench[] = [idleRss, first200, npmInstall, peopleSearchPglite, peopleSearchPostgres];
+const benches: Bench[] = [
+  idleRss, first200, npmInstall, peopleSearchPglite, peopleSearchPostgres,
+  importLinkedinPglite, importLinkedinPostgres, todayPglite, todayPostgres,
+];
 
 const wanted = process.argv.slice(2);
 if (wanted.includes('--list')) {
@@ -29,7 +34,9 @@ for (const bench of selected) {
   } catch (error) {
     // A broken bench still prints its figures, with the error, and the others still run.
     failed = true;
-    log(`${bench.name} failed: ${error instanceof Error ? error.stack : error}`);
+    // The message without a failed query's SQL (it can be megabytes), then where it was thrown.
+    const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((l) => l.startsWith('    at ')).slice(0, 12) : [];
+    log(`${bench.name} failed: ${errorMessage(error)}\n${frames.join('\n')}`);
     for (const name of bench.figures) emit({ name, value: null, unit: '', target: '', runs: 0, stat: '', error: errorMessage(error) });
   }
   log(`== ${bench.name} done in ${Math.round((performance.now() - started) / 1000)} s`);

@@ -12,10 +12,8 @@ export type CapturedQuery = { sql: string; params: unknown[] };
 export async function captureQueries(database: Database, config: Config, call: (services: Services) => Promise<unknown>): Promise<CapturedQuery[]> {
   const queries: CapturedQuery[] = [];
   const logger = { logQuery: (sql: string, params: unknown[]) => void queries.push({ sql, params }) };
-  let pool: pg.Pool | undefined;
-  const db = database.pglite
-    ? drizzlePglite({ client: database.pglite, logger })
-    : drizzlePg({ client: (pool = new pg.Pool({ connectionString: database.url, max: 1 })), logger });
+  const pool = database.pglite ? undefined : loggingPool(database.url!);
+  const db = pool ? drizzlePg({ client: pool, logger }) : drizzlePglite({ client: database.pglite!, logger });
   try {
     await call(createServices({ config, database: { ...database, db: db as unknown as Db } }));
   } finally {
@@ -24,19 +22,81 @@ export async function captureQueries(database: Database, config: Config, call: (
   return queries;
 }
 
+// The queries a service call sends, up to and including the first that `stop` picks; the call is
+// abandoned there (its transaction rolls back), so one batch of a long job can be explained alone.
+export async function captureQueriesUntil(database: Database, config: Config, call: (services: Services) => Promise<unknown>, stop: (query: CapturedQuery) => boolean): Promise<CapturedQuery[]> {
+  const queries: CapturedQuery[] = [];
+  const enough = new Error('enough queries captured');
+  const logger = {
+    logQuery: (sql: string, params: unknown[]) => {
+      queries.push({ sql, params });
+      if (stop({ sql, params })) throw enough;
+    },
+  };
+  const pool = database.pglite ? undefined : loggingPool(database.url!);
+  const db = pool ? drizzlePg({ client: pool, logger }) : drizzlePglite({ client: database.pglite!, logger });
+  try {
+    await call(createServices({ config, database: { ...database, db: db as unknown as Db } }));
+  } catch (error) {
+    if (error !== enough) throw error;
+  } finally {
+    await pool?.end();
+  }
+  return queries;
+}
+
+// pool.end() resolves before the server has closed the sessions; when the scratch database is then
+// dropped WITH (FORCE), a late "terminating connection" must not crash the bench (as in db/index.ts).
+function loggingPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  pool.on('error', () => {});
+  return pool;
+}
+
 export async function explainAnalyze(database: Database, query: CapturedQuery): Promise<string> {
   const result = await database.query(`explain (analyze, buffers) ${query.sql}`, query.params);
   return result.rows.map((row) => String(row['QUERY PLAN'])).join('\n');
 }
 
+// EXPLAIN ANALYZE runs the statement: a write is explained inside a transaction that rolls back.
+export async function explainAnalyzeRolledBack(database: Database, query: CapturedQuery): Promise<string> {
+  const text = `explain (analyze, buffers) ${query.sql}`;
+  let rows: Record<string, unknown>[] = [];
+  if (database.pglite) {
+    await database.pglite.transaction(async (tx) => {
+      rows = (await tx.query<Record<string, unknown>>(text, query.params)).rows;
+      await tx.rollback();
+    });
+  } else {
+    const client = new pg.Client({ connectionString: database.url });
+    client.on('error', () => {});
+    await client.connect();
+    try {
+      await client.query('begin');
+      rows = (await client.query(text, query.params)).rows;
+    } finally {
+      await client.query('rollback').catch(() => {});
+      await client.end();
+    }
+  }
+  return rows.map((row) => String(row['QUERY PLAN'])).join('\n');
+}
+
+// Plans of queries with thousands of inline values print them all; keep each line readable.
+export function clipLines(text: string, width = 240): string {
+  return text.split('\n').map((line) => (line.length > width ? `${line.slice(0, width)}…` : line)).join('\n');
+}
+
 // One line per plan: which scans it used, how many rows it read and threw away, how long it took.
 // A plan that reads most of the table to return one page is flagged as a full scan.
-export function summarisePlan(plan: string, tableRows: number): { line: string; fullScan: boolean } {
+// Given bigTables, only a sequential scan of one of those counts (a few rows of settings do not).
+export function summarisePlan(plan: string, tableRows: number, bigTables?: string[]): { line: string; fullScan: boolean } {
   const scans = [...plan.matchAll(/((?:Parallel )?(?:Seq Scan|Index Only Scan|Index Scan|Bitmap Heap Scan|Bitmap Index Scan)(?: Backward)?(?: using \S+)?(?: on \S+)?).*?actual time=\S+ rows=(\d+)/g)]
     .map((m) => ({ node: m[1]!, rows: Number(m[2]) }));
   const removed = [...plan.matchAll(/Rows Removed by (?:Filter|Index Recheck): (\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
   const read = Math.max(0, ...scans.map((s) => s.rows)) + removed;
-  const fullScan = scans.some((s) => s.node.startsWith('Seq Scan')) || read >= tableRows / 2;
+  const seqScan = scans.some((s) => /^(Parallel )?Seq Scan/.test(s.node) && (!bigTables || bigTables.includes(/ on (\S+)/.exec(s.node)?.[1] ?? '')));
+  const fullScan = seqScan || read >= tableRows / 2;
   const time = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? '?';
   const line = `${scans.map((s) => `${s.node} (${s.rows} rows)`).join(', ')}; removed by filter/recheck ${removed}; execution ${time} ms${fullScan ? '; FULL SCAN' : ''}`;
   return { line, fullScan };

@@ -1,5 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import type { Services } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/index.ts';
+import type { Auth } from '../../src/server/modules/auth/index.ts';
+import { blockingKeys } from '../../src/server/modules/people/duplicates.ts';
+import { identityKeys } from '../../src/server/modules/people/identity.ts';
 import type { platforms } from '../../src/server/modules/people/people.contract.ts';
+import { log } from './report.ts';
 
 // Realistic people from small word lists, the same every run (seeded). A few names are
 // common and many are rare (Zipf weights), as in a real address book.
@@ -87,33 +93,96 @@ export function generatePeople(count: number, seed = 20_241_122): GeneratedPerso
 
 // Mirrors people.repository.ts derived(): the repository fills these on every write, and a
 // bulk insert must fill them the same way (seedPeople checks that against the real service).
-export function derived(person: GeneratedPerson): { sortName: string; searchText: string } {
+export function derived(person: GeneratedPerson): { sortName: string; searchText: string; dedupeBlocks: string[] } {
   const parts = [
     person.name, person.givenName, person.familyName, person.organisation,
     ...person.emails, ...person.phones, ...person.phones.map((p) => p.replace(/\D/g, '')),
     ...person.handles.map((h) => h.handle),
   ];
-  return { sortName: person.name.toLowerCase(), searchText: parts.filter(Boolean).join(' ').toLowerCase() };
+  return { sortName: person.name.toLowerCase(), searchText: parts.filter(Boolean).join(' ').toLowerCase(), dedupeBlocks: blockingKeys(person) };
 }
 
-const columns = ['workspace_id', 'name', 'given_name', 'family_name', 'emails', 'phones', 'handles', 'organisation', 'tags', 'source', 'is_client', 'is_friend', 'sort_name', 'search_text'];
-const casts = ['::uuid', '', '', '', '::text[]', '::text[]', '::jsonb', '', '::text[]', '', '::boolean', '::boolean', '', ''];
+const columns = ['workspace_id', 'id', 'name', 'given_name', 'family_name', 'emails', 'phones', 'handles', 'organisation', 'tags', 'source', 'is_client', 'is_friend', 'sort_name', 'search_text', 'dedupe_blocks'];
+const casts = ['::uuid', '::uuid', '', '', '', '::text[]', '::text[]', '::jsonb', '', '::text[]', '', '::boolean', '::boolean', '', '', '::text[]'];
 
 // Multi-row INSERTs straight into the table: far faster than one service call per person.
-export async function insertPeople(database: Database, workspaceId: string, people: GeneratedPerson[], batchSize = 500): Promise<void> {
+// Returns the ids given to the people, in order.
+export async function insertPeople(database: Database, workspaceId: string, people: GeneratedPerson[], batchSize = 500): Promise<string[]> {
+  const ids: string[] = [];
   for (let start = 0; start < people.length; start += batchSize) {
     const batch = people.slice(start, start + batchSize);
     const values: unknown[] = [];
     const rows = batch.map((person) => {
-      const { sortName, searchText } = derived(person);
-      const row = [workspaceId, person.name, person.givenName, person.familyName, person.emails, person.phones,
-        JSON.stringify(person.handles), person.organisation, person.tags, person.source, person.isClient, person.isFriend, sortName, searchText];
+      const { sortName, searchText, dedupeBlocks } = derived(person);
+      const id = randomUUID();
+      ids.push(id);
+      const row = [workspaceId, id, person.name, person.givenName, person.familyName, person.emails, person.phones,
+        JSON.stringify(person.handles), person.organisation, person.tags, person.source, person.isClient, person.isFriend, sortName, searchText, dedupeBlocks];
       const placeholders = row.map((value, i) => `$${values.push(value)}${casts[i]}`);
       return `(${placeholders.join(', ')})`;
     });
     await database.query(`insert into people (${columns.join(', ')}) values ${rows.join(', ')}`, values);
   }
+  return ids;
 }
+
+// The identity keys the service would have written for these people (identityKeys() itself, so
+// they match). A key two generated people share stays with the first, as a merge would leave it;
+// returns how many keys were written and how many were already someone's.
+export async function insertPersonKeys(database: Database, workspaceId: string, people: GeneratedPerson[], ids: string[], batchSize = 2000): Promise<{ written: number; clashes: number }> {
+  const keys: string[] = [];
+  const owners: string[] = [];
+  people.forEach((person, i) => {
+    for (const key of identityKeys(person)) {
+      keys.push(key);
+      owners.push(ids[i]!);
+    }
+  });
+  let written = 0;
+  for (let start = 0; start < keys.length; start += batchSize) {
+    const result = await database.query(
+      `insert into person_keys (workspace_id, key, person_id)
+       select $1::uuid, k, p from unnest($2::text[], $3::uuid[]) as t(k, p) on conflict do nothing`,
+      [workspaceId, keys.slice(start, start + batchSize), owners.slice(start, start + batchSize)]);
+    written += result.rowCount ?? 0;
+  }
+  return { written, clashes: keys.length - written };
+}
+
+// The first few people go through the real service, to check that the bulk insert derives like
+// the repository; the rest are bulk-inserted (with their identity keys when asked).
+// Returns the id of each person, in order.
+export async function seedPeople(database: Database, services: Services, auth: Auth, people: GeneratedPerson[], options: { keys: boolean; checkedThroughService?: number }): Promise<string[]> {
+  const started = performance.now();
+  const checked = options.checkedThroughService ?? 20;
+  const ids: string[] = [];
+  for (const person of people.slice(0, checked)) {
+    const created = (await services.people.create(auth, { ...person, notes: null, introducedById: null, timezone: null, locale: null, cadenceDays: null })).person;
+    const { rows } = await database.query('select sort_name, search_text, dedupe_blocks from people where workspace_id = $1 and id = $2', [auth.workspaceId, created.id]);
+    const expected = derived(person);
+    const row = rows[0];
+    if (row?.sort_name !== expected.sortName || row?.search_text !== expected.searchText || JSON.stringify(row?.dedupe_blocks) !== JSON.stringify(expected.dedupeBlocks)) {
+      throw new Error(`bench/lib/people-data.ts derived() no longer matches the repository:\n  repository: ${JSON.stringify(rows[0])}\n  bench:      ${JSON.stringify(expected)}`);
+    }
+    ids.push(created.id);
+  }
+  const rest = people.slice(checked);
+  const restIds = await insertPeople(database, auth.workspaceId, rest);
+  ids.push(...restIds);
+  let line = `${database.kind}: ${people.length} people in ${seconds(started)} s`;
+  if (options.keys) {
+    // Fresh statistics first: the foreign key check of person_keys was planned (and its plan kept
+    // by this connection) when the table held the few people above, as a sequential scan.
+    await database.query('analyze people');
+    const keysStarted = performance.now();
+    const { written, clashes } = await insertPersonKeys(database, auth.workspaceId, rest, restIds);
+    line += `, ${written} identity keys in ${seconds(keysStarted)} s (${clashes} generated keys were already another person's)`;
+  }
+  log(line);
+  return ids;
+}
+
+const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
 
 function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
@@ -145,7 +214,7 @@ function zipfTable(n: number): number[] {
 }
 
 // A small, fast, seeded PRNG, so every run builds the same people.
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -7,6 +7,10 @@ export type Figure = {
   target: string;
   runs: number;
   stat: string;
+  // The scale it was measured at, so a smaller run (PGlite, a quick trial) never passes for the full one.
+  people?: number;
+  interactions?: number;
+  rows?: number;
   error?: string;
 };
 
@@ -25,8 +29,13 @@ export function log(line: string): void {
   process.stderr.write(line + '\n');
 }
 
+// Short enough for a figure line: a failed query's message holds the whole SQL, so it keeps its
+// first line and the database's own reason (the cause).
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  const first = error.message.split('\n')[0]!.replace(/:\s*$/, '').slice(0, 200);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message.split('\n')[0]!.slice(0, 300)}` : '';
+  return first + cause;
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
