@@ -134,7 +134,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   });
 
   const secureCookies = config.publicUrl.startsWith('https:');
-  authRoutes(app, { auth: services.auth, workspaces: services.workspaces, secureCookies, loginRateLimit: options.loginRateLimit ?? 10 });
+  authRoutes(app, { auth: services.auth, workspaces: services.workspaces, secureCookies, loginRateLimit: options.loginRateLimit ?? 10, publicUrl: config.publicUrl });
   workspacesRoutes(app, services);
   peopleRoutes(app, services);
   nudgesRoutes(app, { nudges: services.nudges, publicUrl: config.publicUrl });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Email, Timestamp } from '../../core/contract.ts';
-import { consentPurposes } from './consent.rules.ts';
+
+// Here, not in consent.rules.ts, so the web app can load it without Node's crypto.
+export const consentPurposes = ['newsletter', 'event_updates'] as const;
 
 const ConsentState = z.enum(['subscribed', 'pending', 'unsubscribed', 'expired', 'none']);
 
@@ -9,7 +11,7 @@ export const ConsentLookupQuery = z.object({ email: Email });
 export const ConsentLookup = z.object({
   email: z.string(),
   states: z.object({ newsletter: ConsentState, event_updates: ConsentState }).describe('Derived from the records: never stored'),
-  suppressed: z.object({ reason: z.string(), since: Timestamp }).nullable().describe('Suppressed addresses are never mailed'),
+  suppressed: z.object({ reason: z.enum(['unsubscribed', 'bounced', 'complained', 'erased', 'manual']), since: Timestamp }).nullable().describe('Suppressed addresses are never mailed'),
   records: z.array(z.object({
     id: z.uuid(),
     personId: z.uuid().nullable(),

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 
 // Subscription state is never stored: it is read from the ledger, record by record.
-export const consentPurposes = ['newsletter', 'event_updates'] as const;
+import { consentPurposes } from './consent.contract.ts';
+
+export { consentPurposes };
 export type ConsentPurpose = (typeof consentPurposes)[number];
 export type ConsentState = 'subscribed' | 'pending' | 'unsubscribed' | 'expired' | 'none';
 

@@ -39,6 +39,7 @@ export const Session = z.object({
   user: Member,
   workspace: Workspace,
   csrfToken: z.string().describe('Send as the X-CSRF-Token header on every write made with the session cookie'),
+  publicUrl: z.string().describe('The address visitors use (PUBLIC_URL): links to public pages start with it'),
 });
 
 export const SetupStatus = z.object({ setupDone: z.boolean() });

@@ -9,9 +9,9 @@ import {
 import { clearSessionCookie, sessionCookie, setSessionCookie } from './auth.plugin.ts';
 import type { AuthService, StartedSession } from './auth.service.ts';
 
-type Deps = { auth: AuthService; workspaces: WorkspacesService; secureCookies: boolean; loginRateLimit: number };
+type Deps = { auth: AuthService; workspaces: WorkspacesService; secureCookies: boolean; loginRateLimit: number; publicUrl: string };
 
-export function authRoutes(app: App, { auth, workspaces, secureCookies, loginRateLimit }: Deps) {
+export function authRoutes(app: App, { auth, workspaces, secureCookies, loginRateLimit, publicUrl }: Deps) {
   const limited = { public: true, rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } };
   const tags = ['auth'];
 
@@ -19,7 +19,7 @@ export function authRoutes(app: App, { auth, workspaces, secureCookies, loginRat
   async function sessionReply(reply: FastifyReply, started: StartedSession) {
     setSessionCookie(reply, started.token, started.maxAgeSeconds, secureCookies);
     const workspace = await workspaces.get({ workspaceId: started.workspaceId, userId: started.user.id, role: started.user.role, via: 'session' });
-    return { user: started.user, workspace, csrfToken: started.csrfToken };
+    return { user: started.user, workspace, csrfToken: started.csrfToken, publicUrl };
   }
 
   app.get('/api/v1/setup', { config: { public: true }, schema: { tags, summary: 'Whether first-run setup is done', response: { 200: SetupStatus } } },
@@ -47,7 +47,7 @@ export function authRoutes(app: App, { auth, workspaces, secureCookies, loginRat
     async (request) => {
       const current = authOf(request);
       const session = request.cookies[sessionCookie] ? await auth.authenticateSession(request.cookies[sessionCookie]) : null;
-      return { user: await auth.me(current), workspace: await workspaces.get(current), csrfToken: session?.csrfToken ?? '' };
+      return { user: await auth.me(current), workspace: await workspaces.get(current), csrfToken: session?.csrfToken ?? '', publicUrl };
     });
 
   app.get('/api/v1/members', { schema: { tags, summary: 'Members of the workspace', response: { 200: z.object({ items: z.array(Member) }) } } },
