@@ -212,9 +212,10 @@ export function createPeopleRepository(db: Db) {
       if (!keys.length) return;
       await tx.delete(personKeys).where(and(eq(personKeys.workspaceId, workspaceId), eq(personKeys.personId, personId), sql`${personKeys.key} = any(${sql.param(keys)}::text[])`));
     },
+    // Chunks stay under the 32,767 parameters a PostgreSQL bind message can carry (about 35 columns a row).
     async insertMany(workspaceId: string, values: (PersonValues & { id: string })[], tx: Conn): Promise<void> {
-      for (let i = 0; i < values.length; i += 1000) {
-        await tx.insert(people).values(values.slice(i, i + 1000).map((v) => ({ ...v, ...derived(v), workspaceId })));
+      for (let i = 0; i < values.length; i += 500) {
+        await tx.insert(people).values(values.slice(i, i + 500).map((v) => ({ ...v, ...derived(v), workspaceId })));
       }
     },
     // Imported interactions: one per external id, so importing a file twice adds nothing.
