@@ -154,7 +154,7 @@ export function createPeopleRepository(db: Db) {
           min(i.occurred_at) filter (where i.kind = any(${list(c.exchange)}) and i.channel <> all(${offline})) as "firstExchangeAt",
           max(i.occurred_at) filter (where i.kind = any(${list(c.exchange)}) and i.channel <> all(${offline})) as "lastExchangeAt",
           max(i.occurred_at) filter (where i.kind = 'event_attended' or i.channel = 'event') as "lastEventAt"
-        from unnest(${sql`array[${sql.join(personIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]`}) as ids(person_id)
+        from unnest(${sql.param(personIds)}::uuid[]) as ids(person_id)
         left join interactions i on i.workspace_id = ${workspaceId} and i.person_id = ids.person_id
         group by ids.person_id`);
       return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => ({

@@ -13,13 +13,14 @@ export type PersonData = z.output<typeof PersonInput>;
 
 // Keeps the derived ladder step and touch facts current, in the transaction that changed the interactions.
 export async function refreshTouchFacts(repo: PeopleRepository, workspaceId: string, personIds: string[], tx: Tx) {
-  if (!personIds.length) return;
-  const facts = await repo.touchFacts(workspaceId, personIds, tx);
-  await repo.saveTouchSummaries(workspaceId, facts.map((f) => ({
-    personId: f.personId, ladderStep: ladderIndex(ladderStep(f)), count: f.count, firstAt: f.firstAt, lastAt: f.lastAt,
-    lastInboundAt: f.lastInboundAt, lastOutboundAt: f.lastOutboundAt, exchanges: f.exchanges,
-    firstExchangeAt: f.firstExchangeAt, lastExchangeAt: f.lastExchangeAt, lastEventAt: f.lastEventAt,
-  })), tx);
+  for (let i = 0; i < personIds.length; i += 5000) {
+    const facts = await repo.touchFacts(workspaceId, personIds.slice(i, i + 5000), tx);
+    await repo.saveTouchSummaries(workspaceId, facts.map((f) => ({
+      personId: f.personId, ladderStep: ladderIndex(ladderStep(f)), count: f.count, firstAt: f.firstAt, lastAt: f.lastAt,
+      lastInboundAt: f.lastInboundAt, lastOutboundAt: f.lastOutboundAt, exchanges: f.exchanges,
+      firstExchangeAt: f.firstExchangeAt, lastExchangeAt: f.lastExchangeAt, lastEventAt: f.lastEventAt,
+    })), tx);
+  }
 }
 
 export function normalise(input: PersonData): MergeableValues {
