@@ -5,12 +5,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { axeProblems, ensureOwner, launchBrowser, owner, startServer, watchPage, type RunningServer } from './support.ts';
+import type { Browser } from 'playwright-core';
+import { axeProblems, ensureOwner, launchBrowser, owner, startServer, watchPage, type RunningServer, pageHelpers } from './support.ts';
 
 const artifacts = join(import.meta.dirname, '..', '..', 'artifacts');
 let server: RunningServer;
 let browser: Browser;
+const { expectUrl, signIn, settled } = pageHelpers(() => server.baseUrl);
 
 before(async () => {
   server = await startServer();
@@ -22,24 +23,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectUrl(page: Page, path: RegExp) {
-  await page.waitForURL((url) => path.test(url.pathname), { timeout: 15_000 });
-}
-
-async function signIn(page: Page, path: string) {
-  await page.goto(`${server.baseUrl}/app${path}`);
-  await expectUrl(page, /^\/app\/login$/);
-  await page.getByRole('textbox', { name: /^(Email|E-Mail)$/ }).fill(owner.email);
-  await page.getByRole('textbox', { name: /^(Password|Passwort)$/ }).fill(owner.password);
-  await page.getByRole('button', { name: /^(Sign in|Anmelden)$/ }).click();
-  await expectUrl(page, new RegExp(`^/app${path}$`));
-}
-
-// Axe reads colours as painted: a dialog still fading in blends with its overlay.
-async function settled(page: Page) {
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-}
 
 test('Audience: a question asked without JavaScript is answered from the inbox; a sign-up without JavaScript', async () => {
   // The visitor's browser runs no JavaScript: the public pages work with plain forms.

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { axeProblems, ensureOwner, launchBrowser, owner, startServer, watchPage, type RunningServer } from './support.ts';
+import { axeProblems, ensureOwner, launchBrowser, startServer, watchPage, type RunningServer, pageHelpers } from './support.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const artifacts = join(root, 'artifacts');
@@ -16,6 +16,7 @@ const germanContacts = join(root, 'test', 'fixtures', 'imports', 'csv', 'kontakt
 const facebookFolder = join(root, 'test', 'fixtures', 'imports', 'facebook', 'export-2024');
 let server: RunningServer;
 let browser: Browser;
+const { expectUrl, signIn, settled, apiClient } = pageHelpers(() => server.baseUrl);
 
 before(async () => {
   server = await startServer();
@@ -27,35 +28,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectUrl(page: Page, path: RegExp) {
-  await page.waitForURL((url) => path.test(url.pathname), { timeout: 15_000 });
-}
-
-async function signIn(page: Page, path: string) {
-  await page.goto(`${server.baseUrl}/app${path}`);
-  await expectUrl(page, /^\/app\/login$/);
-  await page.getByRole('textbox', { name: /^(Email|E-Mail)$/ }).fill(owner.email);
-  await page.getByRole('textbox', { name: /^(Password|Passwort)$/ }).fill(owner.password);
-  await page.getByRole('button', { name: /^(Sign in|Anmelden)$/ }).click();
-  await expectUrl(page, new RegExp(`^/app${path}$`));
-}
-
-// Axe reads colours as painted: a dialog still fading in blends with its overlay.
-async function settled(page: Page) {
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-}
-
-// Writes through the API with the page's own session: its cookie and its CSRF token.
-async function apiClient(page: Page) {
-  const session = await page.request.get(`${server.baseUrl}/api/v1/auth/session`);
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  return async <T>(path: string, data: unknown): Promise<T> => {
-    const response = await page.request.post(`${server.baseUrl}${path}`, { data, headers: { 'x-csrf-token': csrfToken } });
-    assert.ok(response.ok(), `POST ${path}: ${response.status()} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-}
 
 async function chooseFile(page: Page, button: string, path: string) {
   const chooser = page.waitForEvent('filechooser');

@@ -1,4 +1,5 @@
 // Shared by the browser journeys: the real server as a child process, Chromium, console and axe checks.
+import assert from 'node:assert/strict';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -122,4 +123,37 @@ export async function ensureOwner(baseUrl: string) {
     body: JSON.stringify({ ...owner, timezone: 'Europe/Berlin', locale: 'en' }),
   });
   if (response.status !== 201) throw new Error(`Setup failed: ${response.status} ${await response.text()}`);
+}
+
+// Page helpers every journey uses; baseUrl is read late, once the server has started.
+export function pageHelpers(baseUrl: () => string) {
+  async function expectUrl(page: Page, path: RegExp) {
+    await page.waitForURL((url) => path.test(url.pathname), { timeout: 15_000 });
+  }
+
+  async function signIn(page: Page, path: string) {
+    await page.goto(`${baseUrl()}/app${path}`);
+    await expectUrl(page, /^\/app\/login$/);
+    await page.getByRole('textbox', { name: /^(Email|E-Mail)$/ }).fill(owner.email);
+    await page.getByRole('textbox', { name: /^(Password|Passwort)$/ }).fill(owner.password);
+    await page.getByRole('button', { name: /^(Sign in|Anmelden)$/ }).click();
+    await expectUrl(page, new RegExp(`^/app${path}$`));
+  }
+
+  // Axe reads colours as painted: a dialog still fading in blends with its overlay.
+  async function settled(page: Page) {
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  }
+
+  // Writes through the API with the page's own session: its cookie and its CSRF token.
+  async function apiClient(page: Page) {
+    const session = await page.request.get(`${baseUrl()}/api/v1/auth/session`);
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    return async <T>(path: string, data: unknown): Promise<T> => {
+      const response = await page.request.post(`${baseUrl()}${path}`, { data, headers: { 'x-csrf-token': csrfToken } });
+      assert.ok(response.ok(), `POST ${path}: ${response.status()} ${await response.text()}`);
+      return (await response.json()) as T;
+    };
+  }
+  return { expectUrl, signIn, settled, apiClient };
 }
