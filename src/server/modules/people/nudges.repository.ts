@@ -93,7 +93,7 @@ export function createNudgesRepository(db: Db) {
     thank: (workspaceId: string, _s: RelationshipSettings, now: Date, limit: number) => candidates('thank', workspaceId, now, limit,
       sql`'thank:' || p.id || ':' || i.id`,
       sql`i.name as introduced, i.created_at as since`,
-      sql`i.workspace_id = ${workspaceId} and (p.last_outbound_at is null or p.last_outbound_at < i.created_at)`,
+      sql`i.workspace_id = ${workspaceId} and i.introduced_by_id is not null and (p.last_outbound_at is null or p.last_outbound_at < i.created_at)`,
       sql`i.created_at desc, p.id`,
       sql`people i join people p on p.workspace_id = i.workspace_id and p.id = i.introduced_by_id`),
 

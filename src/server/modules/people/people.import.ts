@@ -47,6 +47,9 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
   async function run(tx: Tx, workspaceId: string, source: string, people: IncomingPerson[], interactions: IncomingInteraction[], rejected: ImportProblem[]): Promise<ImportReport> {
     // Exclusive: no person is created by hand while an import decides who is new.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'people:' + workspaceId}, 0))`);
+    // Fresh statistics: plans (foreign-key checks among them) made while the tables were small
+    // would otherwise scan them row by row for the whole import. PGlite has no autovacuum.
+    await tx.execute(sql`analyze people, person_keys, interactions`);
     const report: ImportReport = { peopleCreated: 0, peopleUpdated: 0, peopleUnchanged: 0, recordsMerged: 0, interactionsAdded: 0, interactionsAlreadyThere: 0, rejected: [...rejected] };
 
     // Records of the file that share a key are one person (union-find over their keys).
