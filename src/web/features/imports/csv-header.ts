@@ -1,3 +1,4 @@
+import { guessColumn } from '../../../server/modules/imports/parsers/column-guess.ts';
 import { platforms } from '../../../server/modules/people/people.contract.ts';
 
 // Our fields a CSV column can feed. Emails, phones, tags and notes may come from several columns;
@@ -69,29 +70,6 @@ export function splitCsvLine(line: string, delimiter: string): string[] {
   return cells;
 }
 
-// Header synonyms, English and German, compared without case, spaces and punctuation
-// ("E-Mail-Adresse" → "emailadresse"); the same guesses the server makes without a mapping.
-const synonyms: Record<PersonField, string[]> = {
-  name: ['name', 'fullname', 'displayname', 'contactname', 'contact', 'person', 'vollständigername', 'vollername', 'anzeigename', 'kontakt', 'kontaktname'],
-  givenName: ['firstname', 'givenname', 'first', 'forename', 'vorname', 'rufname'],
-  familyName: ['lastname', 'surname', 'familyname', 'last', 'nachname', 'familienname', 'zuname'],
-  email: ['email', 'mail', 'emailaddress', 'emailadresse', 'mailadresse', 'workemail', 'homeemail', 'privateemail', 'emailprivat', 'emailgeschäftlich', 'emailberuflich', 'emailarbeit'],
-  phone: ['phone', 'telephone', 'tel', 'mobile', 'mobilephone', 'cell', 'cellphone', 'phonenumber', 'telefon', 'telefonnummer', 'handy', 'handynummer', 'mobil', 'mobilnummer', 'festnetz', 'telefonprivat', 'telefongeschäftlich'],
-  organisation: ['company', 'organisation', 'organization', 'org', 'employer', 'business', 'companyname', 'organizationname', 'organisationname', 'firma', 'firmenname', 'unternehmen', 'arbeitgeber'],
-  tags: ['tags', 'tag', 'labels', 'label', 'groups', 'group', 'categories', 'category', 'schlagwörter', 'schlagworte', 'stichwörter', 'gruppen', 'gruppe', 'kategorien', 'kategorie'],
-  notes: ['notes', 'note', 'comment', 'comments', 'remarks', 'description', 'notizen', 'notiz', 'bemerkung', 'bemerkungen', 'anmerkung', 'anmerkungen', 'kommentar', 'kommentare', 'beschreibung', 'position', 'jobtitle', 'role', 'jobtitel', 'rolle', 'funktion'],
-};
-
-const platformPatterns: [Platform, RegExp][] = [
-  ['linkedin', /linkedin/], ['x', /^x$|^xhandle$|^xcom$|twitter/], ['mastodon', /mastodon|fediverse/], ['bluesky', /bluesky|^bsky/],
-  ['facebook', /facebook/], ['instagram', /instagram|^insta$/], ['threads', /^threads/], ['youtube', /youtube/],
-  ['tiktok', /tiktok/], ['github', /github/], ['website', /^(website|web|url|homepage|webseite|internetseite|site|blog)$/],
-];
-
-function normalise(header: string): string {
-  return header.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-}
-
 const isListField = (field: PersonField): field is (typeof listFields)[number] => (listFields as readonly string[]).includes(field);
 
 // A first guess from the header names; the person confirms or corrects it.
@@ -102,16 +80,10 @@ export function suggestMapping(headers: string[]): ColumnMapping {
     if (many || current.length === 0) mapping[key] = [...current, header];
   };
   for (const header of headers) {
-    const key = normalise(header);
-    if (!key) continue;
-    const field = personFields.find((f) => synonyms[f].includes(key));
-    if (field) add(field, header, isListField(field));
-    else if (/e?mail/.test(key) && !/mailing|newsletter/.test(key)) add('email', header, true);
-    else if (/phone|telefon|handy|mobil/.test(key)) add('phone', header, true);
-    else {
-      const platform = platformPatterns.find(([, pattern]) => pattern.test(key))?.[0];
-      if (platform) add(platform, header, false);
-    }
+    const guess = guessColumn(header);
+    if (!guess) continue;
+    if ('platform' in guess) add(guess.platform, header, false);
+    else add(guess.field, header, isListField(guess.field));
   }
   return mapping;
 }

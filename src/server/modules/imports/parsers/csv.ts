@@ -3,6 +3,7 @@ import {
   cleanTags, collapse, columnIndex, createCollector, emailKey, handleFromUrl, hashKey, headerName, isBlankRow, joinNotes,
   clip, mastodonHandle, normaliseProfileUrl, readCsvRows, readText, rowReader, sortContactValues, type Platform,
 } from './common.ts';
+import { guessColumn } from './column-guess.ts';
 import { ImportFormatError, type ImportedHandle, type ParseResult } from './types.ts';
 
 // Our field → the header name of the column that holds it. Several columns may feed emails,
@@ -22,8 +23,6 @@ export type CsvOptions = {
   // Without a mapping, suggestMapping() decides from the header.
   mapping?: CsvMapping | null;
 };
-
-const personFields = ['name', 'givenName', 'familyName', 'email', 'phone', 'organisation', 'tags', 'notes'] as const;
 
 // Any spreadsheet saved as CSV: comma, semicolon or tab separated (German Excel writes ";"),
 // UTF-8 or Windows-1252. The header is the first non-blank row.
@@ -134,45 +133,16 @@ export function handleFor(platform: Platform, raw: string): ImportedHandle | nul
   return { platform, handle: bare, url: profileTemplates[platform]?.(bare) ?? null };
 }
 
-// Header synonyms, English and German, compared without case, spaces and punctuation
-// ("E-Mail-Adresse" → "emailadresse").
-const synonyms: Record<(typeof personFields)[number], string[]> = {
-  name: ['name', 'fullname', 'displayname', 'contactname', 'contact', 'person', 'vollständigername', 'vollername', 'anzeigename', 'kontakt', 'kontaktname'],
-  givenName: ['firstname', 'givenname', 'first', 'forename', 'vorname', 'rufname'],
-  familyName: ['lastname', 'surname', 'familyname', 'last', 'nachname', 'familienname', 'zuname'],
-  email: ['email', 'mail', 'emailaddress', 'emailadresse', 'mailadresse', 'workemail', 'homeemail', 'privateemail', 'emailprivat', 'emailgeschäftlich', 'emailberuflich', 'emailarbeit'],
-  phone: ['phone', 'telephone', 'tel', 'mobile', 'mobilephone', 'cell', 'cellphone', 'phonenumber', 'telefon', 'telefonnummer', 'handy', 'handynummer', 'mobil', 'mobilnummer', 'festnetz', 'telefonprivat', 'telefongeschäftlich'],
-  organisation: ['company', 'organisation', 'organization', 'org', 'employer', 'business', 'companyname', 'organizationname', 'organisationname', 'firma', 'firmenname', 'unternehmen', 'arbeitgeber'],
-  tags: ['tags', 'tag', 'labels', 'label', 'groups', 'group', 'categories', 'category', 'schlagwörter', 'schlagworte', 'stichwörter', 'gruppen', 'gruppe', 'kategorien', 'kategorie'],
-  notes: ['notes', 'note', 'comment', 'comments', 'remarks', 'description', 'notizen', 'notiz', 'bemerkung', 'bemerkungen', 'anmerkung', 'anmerkungen', 'kommentar', 'kommentare', 'beschreibung', 'position', 'jobtitle', 'role', 'jobtitel', 'rolle', 'funktion'],
-};
-
-const platformSynonyms: [Platform, RegExp][] = [
-  ['linkedin', /linkedin/], ['x', /^x$|^xhandle$|^xcom$|twitter/], ['mastodon', /mastodon|fediverse/], ['bluesky', /bluesky|^bsky/],
-  ['facebook', /facebook/], ['instagram', /instagram|^insta$/], ['threads', /^threads/], ['youtube', /youtube/],
-  ['tiktok', /tiktok/], ['github', /github/], ['website', /^(website|web|url|homepage|webseite|internetseite|site|blog)$/],
-];
-
-function normaliseHeader(header: string): string {
-  return header.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-}
-
 // A first guess at the mapping from the header; the user confirms or corrects it.
 export function suggestMapping(headers: string[]): CsvMapping {
   const mapping: CsvMapping = {};
   const lists: { email: string[]; phone: string[]; tags: string[]; notes: string[] } = { email: [], phone: [], tags: [], notes: [] };
   for (const header of headers) {
-    const key = normaliseHeader(header);
-    if (!key) continue;
-    const exact = personFields.find((field) => synonyms[field].includes(key));
-    if (exact === 'email' || exact === 'phone' || exact === 'tags' || exact === 'notes') lists[exact].push(header);
-    else if (exact) mapping[exact] ??= header;
-    else if (/e?mail/.test(key) && !/mailing|newsletter/.test(key)) lists.email.push(header);
-    else if (/phone|telefon|handy|mobil/.test(key)) lists.phone.push(header);
-    else {
-      const platform = platformSynonyms.find(([, pattern]) => pattern.test(key))?.[0];
-      if (platform) mapping[platform] ??= header;
-    }
+    const guess = guessColumn(header);
+    if (!guess) continue;
+    if ('platform' in guess) mapping[guess.platform] ??= header;
+    else if (guess.field === 'email' || guess.field === 'phone' || guess.field === 'tags' || guess.field === 'notes') lists[guess.field].push(header);
+    else mapping[guess.field] ??= header;
   }
   for (const field of ['email', 'phone', 'tags', 'notes'] as const) {
     const list = lists[field];
