@@ -4,7 +4,7 @@ import { api, upload, type UploadProgress } from '../../lib/api-client.ts';
 import { peopleKeys } from '../people/api.ts';
 import { refreshToday } from '../today/keys.ts';
 import { mappingParam, type ColumnMapping } from './csv-header.ts';
-import { ImportList, ImportResult } from './schemas.ts';
+import { ImportList, ImportResult } from '../../../server/modules/imports/imports.contract.ts';
 import type { ChosenFile, FormatName, OwnerField } from './formats.ts';
 
 export type ImportResultView = z.output<typeof ImportResult>;
