@@ -123,3 +123,6 @@ export const ReflectionTrend = z.object({
   })).describe('Oldest first'),
 });
 export const TrendQuery = z.object({ weeks: z.coerce.number().int().min(1).max(104).default(12) });
+
+// The web app's timer counts down with the same rule the server uses.
+export { focusChannels, focusPhases, sessionState, type FocusPhase as FocusPhaseName } from './focus.rules.ts';
