@@ -121,8 +121,9 @@ describe('focus sessions', () => {
     assert.deepEqual(plans.map((p: { id: string; kind: string; status: string }) => [p.id, p.kind, p.status]), [[call.planId, 'call', 'planned']]);
     assert.deepEqual((await h.send('GET', `/api/v1/focus/sessions/${session.id}`)).json().plannedCalls, [call.planId]);
 
-    const stranger = await h.send('POST', `/api/v1/focus/sessions/${session.id}/calls`, { personIds: ['00000000-0000-4000-8000-000000000000'] });
+    const stranger = await h.send('POST', `/api/v1/focus/sessions/${session.id}/calls`, { personIds: [sam, '00000000-0000-4000-8000-000000000000'] });
     assert.equal(stranger.statusCode, 404);
+    assert.equal((await h.send('GET', `/api/v1/plans?personId=${sam}`)).json().items.length, 1, 'no second call for Sam when another choice is refused');
     await h.send('POST', `/api/v1/focus/sessions/${session.id}/end`);
   });
 });

@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/index.ts';
 import { requireRole, type Auth } from '../auth/index.ts';
-import type { NudgesService } from '../people/index.ts';
+import type { NudgesService, PeopleService } from '../people/index.ts';
 import type { WorkspacesService } from '../workspaces/index.ts';
 import type { BudgetInput, FocusSession, PlanCalls, ReflectionAnswers } from './focus.contract.ts';
 import { createFocusRepository, type SessionRow } from './focus.repository.ts';
@@ -12,14 +12,14 @@ import {
   sessionState, tomorrowAt, weekOf, weekStarting, type ChannelBudget, type FocusChannel, type PhasePlan, type Week,
 } from './focus.rules.ts';
 
-type Deps = { db: Db; clock: Clock; nudges: NudgesService; workspaces: WorkspacesService };
+type Deps = { db: Db; clock: Clock; people: PeopleService; nudges: NudgesService; workspaces: WorkspacesService };
 
 // What a session is asked to be: minutes (REST) or, for the terminal's quick runs, seconds per phase.
 export type SessionRequest = { channels: FocusChannel[]; minutes?: number; phases?: PhasePlan; phaseSeconds?: PhasePlan };
 
 const callHour = 10;
 
-export function createFocusService({ db, clock, nudges, workspaces }: Deps) {
+export function createFocusService({ db, clock, people, nudges, workspaces }: Deps) {
   const repo = createFocusRepository(db);
   const member = (auth: Auth) => ({ workspaceId: auth.workspaceId, userId: auth.userId });
 
@@ -132,8 +132,11 @@ export function createFocusService({ db, clock, nudges, workspaces }: Deps) {
       const session = await repo.get(member(auth), id);
       if (!session) throw new AppError('NOT_FOUND', 'No such focus session.');
       const startsAt = input.startsAt ?? tomorrowAt(clock.now(), callHour, await zoneOf(auth));
+      const personIds = [...new Set(input.personIds)];
+      // Everyone first (404 for a stranger), so a bad choice plans no call at all.
+      await Promise.all(personIds.map((personId) => people.get(auth, personId)));
       const items = [];
-      for (const personId of [...new Set(input.personIds)]) {
+      for (const personId of personIds) {
         const plan = await nudges.plan(auth, { personId, kind: 'call', startsAt, durationMinutes: 30, note: null, place: null });
         items.push({ planId: plan.id, personId, personName: plan.personName, startsAt: plan.startsAt });
       }
