@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { ConfigError } from '../server/config.ts';
 import { AppError } from '../server/core/errors.ts';
@@ -124,6 +124,22 @@ program.command('today')
     await withServices((services) => printToday(services, options));
   });
 
+const focusChannelNames = ['mastodon', 'bluesky', 'linkedin', 'x', 'facebook', 'instagram'];
+program.command('focus')
+  .description('A focus session in the terminal: read, write, reply, leave, with a progress bar per phase (Ctrl-C ends it early)')
+  .option('--minutes <n>', 'length in minutes (default 15, split 3/5/5/2)', rangeInt(1, 240))
+  .option('--channel <name>', `a channel (repeat for several): ${focusChannelNames.join(', ')}; default: those of your weekly budget`, (value: string, previous: string[]) => {
+    if (!focusChannelNames.includes(value)) throw new InvalidArgumentError(`use one of ${focusChannelNames.join(', ')}`);
+    return [...previous, value];
+  }, [] as string[])
+  .option('--workspace <slug>', 'the workspace (may be left out when there is one)')
+  // A session of a few seconds, split like the default: for trying the bars out, and for tests.
+  .addOption(new Option('--seconds <n>', 'length in seconds').argParser(rangeInt(2, 3600)).hideHelp())
+  .action(async (options: { minutes?: number; seconds?: number; channel: string[]; workspace?: string }) => {
+    const { runFocus } = await import('./focus.ts');
+    await withServices((services) => runFocus(services, { ...options, channel: options.channel as never }));
+  });
+
 program.command('demo')
   .description('Fill a fresh data folder with a realistic demo workspace (~200 people, 90 days of interactions)')
   .option('--people <n>', 'how many people', positiveInt, 200)
@@ -144,6 +160,14 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new InvalidArgumentError('a whole number from 1 to 100000');
   return n;
+}
+
+function rangeInt(min: number, max: number) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`a whole number from ${min} to ${max}`);
+    return n;
+  };
 }
 
 function minLength(n: number) {

@@ -17,6 +17,7 @@ import { authJobs, authRoutes, createAuthService, registerAuthentication } from 
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.ts';
 import { consentRoutes, createConsentService, createQuestionsService, createRightsService, createSubscribeService, publicFormRoutes, questionsRoutes, rightsRoutes } from './modules/audience/index.ts';
 import { backupRoutes, createBackupService } from './modules/backup/index.ts';
+import { createFocusService, focusRoutes } from './modules/focus/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
@@ -53,7 +54,8 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const subscribe = createSubscribeService({ db, clock, consent, secret: config.secret, publicUrl: config.publicUrl });
   const questions = createQuestionsService({ db, clock, people, consent, subscribe, members: auth, workspaces });
   const rights = createRightsService({ db, people, nudges, consent });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights };
+  const focus = createFocusService({ db, clock, people, nudges, workspaces });
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, focus };
 }
 
 // Every module's jobs, for the worker to run.
@@ -144,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   consentRoutes(app, services);
   questionsRoutes(app, services);
   rightsRoutes(app, services);
+  focusRoutes(app, services);
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? 10 });
   await publicRoutes(app);
   await webRoutes(app);

@@ -3,6 +3,7 @@ import { RequireSession } from './features/auth/components/require-session.tsx';
 import { InvitePage } from './features/auth/pages/invite-page.tsx';
 import { LoginPage } from './features/auth/pages/login-page.tsx';
 import { SetupPage } from './features/auth/pages/setup-page.tsx';
+import { FocusPage } from './features/focus/pages/focus-page.tsx';
 import { ImportPage } from './features/imports/pages/import-page.tsx';
 import { DuplicatesPage } from './features/people/pages/duplicates-page.tsx';
 import { PeoplePage } from './features/people/pages/people-page.tsx';
@@ -42,7 +43,9 @@ export const router = createBrowserRouter(
             { path: 'planner', element: <PlannedPage area="planner" /> },
             { path: 'events', element: <PlannedPage area="events" /> },
             { path: 'audience', element: <AudiencePage /> },
-            { path: 'focus', element: <PlannedPage area="focus" /> },
+            { path: 'focus', element: <FocusPage /> },
+            // The chart library loads only with the page that draws charts.
+            { path: 'focus/reflection', lazy: async () => ({ Component: (await import('./features/focus/pages/reflection-page.tsx')).ReflectionPage }) },
             { path: 'insights', element: <PlannedPage area="insights" /> },
             { path: 'settings', element: <SettingsPage /> },
             { path: '*', element: <NotFoundPage /> },

@@ -18,6 +18,8 @@ export const errorCatalog = {
   LAST_OWNER: { status: 409, title: 'A workspace keeps at least one owner' },
   ALREADY_ANSWERED: { status: 409, title: 'This question has an answer already' },
   PLAN_CLOSED: { status: 409, title: 'This plan is already done or cancelled' },
+  FOCUS_RUNNING: { status: 409, title: 'A focus session is already running' },
+  FOCUS_ENDED: { status: 409, title: 'This focus session has ended' },
   INVITATION_INVALID: { status: 410, title: 'This invitation is used, expired or unknown' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'This content type is not accepted' },

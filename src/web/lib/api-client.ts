@@ -34,7 +34,7 @@ export function setCsrfToken(token: string) {
 
 type Query = Record<string, string | number | undefined | null>;
 type Options<S extends z.ZodType | undefined> = {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Query;
   schema?: S;

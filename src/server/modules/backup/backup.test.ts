@@ -27,8 +27,12 @@ describe('backup round trip', () => {
 
     await s.consent.record(auth.workspaceId, { email: 'fan@example.org', purpose: 'newsletter', action: 'confirm', basis: 'express', method: 'form', wording: 'Yes, email me.' });
     await s.consent.suppress(auth.workspaceId, 'gone@example.org', 'bounced');
+    await s.focus.start(auth, { channels: ['mastodon', 'linkedin'], minutes: 15 });
+    await s.focus.setBudget(auth, { scope: 'workspace', channels: [{ channel: 'mastodon', minutesPerWeek: 60, postsPerWeek: 2, minutesPerPost: 15 }] });
+    await s.focus.reflect(auth, (await s.focus.week(auth)).week, { timeSpent: 3, pressure: 2, overCommitment: 4, phoneDown: 5 });
     const first = await s.backup.export(auth);
     assert.equal(first.audience.consentRecords.length, 1);
+    assert.deepEqual([first.focus?.sessions.length, first.focus?.budgets.length, first.focus?.reflections.length], [1, 1, 1]);
     assert.equal(first.people.people.length, 31);
     const restored = await target.services.backup.restore(JSON.parse(JSON.stringify(first)));
     assert.equal(restored.people, 31);

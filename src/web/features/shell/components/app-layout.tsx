@@ -6,6 +6,10 @@ import { Link, Outlet, useNavigate } from 'react-router';
 import { followWorkspaceLocale } from '../../../i18n/index.ts';
 import { IconLogout } from '../../../lib/icons.tsx';
 import { useCurrentSession, useLogout } from '../../auth/api.ts';
+import { FocusHeaderButton } from '../../focus/components/focus-header-button.tsx';
+import { FocusPanel } from '../../focus/components/focus-panel.tsx';
+import { StartFocusModal } from '../../focus/components/start-focus-modal.tsx';
+import { FocusProvider } from '../../focus/focus-context.tsx';
 import { ColorSchemeToggle } from './color-scheme-toggle.tsx';
 import { LanguageMenu } from './language-menu.tsx';
 import { mainItems, NavItem, settingsItem } from './nav-links.tsx';
@@ -22,6 +26,7 @@ export function AppLayout() {
   const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
 
   return (
+    <FocusProvider>
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <a className="skip-link" href="#main">{t('nav.skip')}</a>
       <AppShell.Header>
@@ -34,6 +39,7 @@ export function AppLayout() {
             <Text size="sm" c="dimmed" visibleFrom="xs" truncate>{session.workspace.name}</Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <FocusHeaderButton />
             <LanguageMenu />
             <ColorSchemeToggle />
           </Group>
@@ -56,6 +62,9 @@ export function AppLayout() {
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
+      <FocusPanel />
+      <StartFocusModal />
     </AppShell>
+    </FocusProvider>
   );
 }

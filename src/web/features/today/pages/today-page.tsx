@@ -6,6 +6,7 @@ import { formatDay, formatTime } from '../../../lib/format.ts';
 import { IconCheck } from '../../../lib/icons.tsx';
 import { problemMessage } from '../../../lib/problems.ts';
 import { useCurrentSession } from '../../auth/api.ts';
+import { WeekBudgetCard } from '../../focus/components/week-budget-card.tsx';
 import { useToday, type TodayView } from '../api.ts';
 import { NudgeList } from '../components/nudge-list.tsx';
 import { PlannedTouches } from '../components/planned-touches.tsx';
@@ -66,6 +67,7 @@ function TodayContent({ today }: { today: TodayView }) {
       {!today.meetingMode && sections.length === 0 && (
         <EmptyState icon={<IconCheck size={28} />} title={t('today.empty.title')} description={t('today.empty.body')} />
       )}
+      <WeekBudgetCard />
       <Group gap="xs">
         <Anchor component={Link} to="/today/losing-touch">{t('today.losingTouch.link')}</Anchor>
         <Text size="sm" c="dimmed">{t('today.losingTouch.linkHint')}</Text>
