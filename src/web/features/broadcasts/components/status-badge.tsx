@@ -6,5 +6,5 @@ const colors: Record<BroadcastStatus, string> = { draft: 'gray', scheduled: 'blu
 
 export function StatusBadge({ status }: { status: BroadcastStatus }) {
   const { t } = useTranslation();
-  return <Badge color={colors[status]} variant="light">{t(`broadcasts.statuses.${status}`)}</Badge>;
+  return <Badge color={colors[status]} variant="dot">{t(`broadcasts.statuses.${status}`)}</Badge>;
 }

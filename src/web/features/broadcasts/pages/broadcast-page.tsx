@@ -55,16 +55,29 @@ function Composer({ broadcast }: { broadcast: Broadcast | undefined }) {
     }
   };
   const onSave = async () => { if (await saved()) notifySuccess(t('broadcasts.saved')); };
+  // Promises, not mutate callbacks: saving a new draft moves to its own address, and the callbacks
+  // of a component that has gone would never run.
   const onTest = async () => {
     const result = await saved();
-    if (result) testSend.mutate(result.id, { onSuccess: ({ to }) => notifySuccess(t('broadcasts.testSent', { to })), onError: notifyError });
+    if (!result) return;
+    try {
+      const { to } = await testSend.mutateAsync(result.id);
+      notifySuccess(t('broadcasts.testSent', { to }));
+    } catch (error) {
+      notifyError(error);
+    }
   };
   const onSend = async (when: Date | null) => {
     const result = await saved();
-    if (result) send.mutate({ id: result.id, at: when }, {
-      onSuccess: (b) => { confirm.close(); notifySuccess(when ? t('broadcasts.scheduled', { date: formatDateTime(b.scheduledAt!) }) : t('broadcasts.sending')); },
-      onError: (error) => { confirm.close(); setErrors(serverFieldErrors(error)); notifyError(error); },
-    });
+    if (!result) return confirm.close();
+    try {
+      const b = await send.mutateAsync({ id: result.id, at: when });
+      notifySuccess(when ? t('broadcasts.scheduled', { date: formatDateTime(b.scheduledAt!) }) : t('broadcasts.sending'));
+    } catch (error) {
+      setErrors(serverFieldErrors(error));
+      notifyError(error);
+    }
+    confirm.close();
   };
   const scheduleAt = fromLocalInput(at);
 
