@@ -4,7 +4,7 @@ import type { JobDefinition } from '../../jobs/index.ts';
 import type { Mailer } from '../../mail/index.ts';
 import type { WorkspacesService } from '../workspaces/index.ts';
 import type { AudienceSettingsService } from './audience-settings.ts';
-import { renderBroadcast } from './broadcasts.render.ts';
+import { renderBroadcast, renderMarkdown } from './broadcasts.render.ts';
 import { createBroadcastsRepository, type BroadcastRow, type DeliveryRow } from './broadcasts.repository.ts';
 import type { BroadcastsService } from './broadcasts.service.ts';
 import { unsubscribeHeaders } from './broadcasts.service.ts';
@@ -46,7 +46,7 @@ export function createBroadcastSender({ db, clock, mailer, broadcasts, subscribe
     }
   }
 
-  async function deliverOne(broadcast: BroadcastRow, workspaceName: string, locale: 'en' | 'de'): Promise<Outcome> {
+  async function deliverOne(broadcast: BroadcastRow, workspaceName: string, locale: 'en' | 'de', bodyHtml: string): Promise<Outcome> {
     let accepted: { sending: Promise<unknown>; committed: () => void; row: DeliveryRow } | undefined;
     const outcome = await db.transaction(async (tx): Promise<Outcome> => {
       const row = await repo.claim(broadcast.workspaceId, broadcast.id, tx);
@@ -59,7 +59,7 @@ export function createBroadcastSender({ db, clock, mailer, broadcasts, subscribe
         return 'skipped';
       }
       const link = subscribe.unsubscribeLink(row.workspaceId, row.email!);
-      const parts = renderBroadcast({ subject: broadcast.subject, body: broadcast.body, workspace: workspaceName, unsubscribeUrl: link, locale });
+      const parts = renderBroadcast({ subject: broadcast.subject, body: broadcast.body, bodyHtml, workspace: workspaceName, unsubscribeUrl: link, locale });
       let reachedDot: () => void = () => {};
       const atDot = new Promise<void>((resolve) => { reachedDot = resolve; });
       let committed: () => void = () => {};
@@ -110,6 +110,7 @@ export function createBroadcastSender({ db, clock, mailer, broadcasts, subscribe
     const { sendRatePerMinute } = await settings.read(broadcast.workspaceId);
     const intervalMs = sendRatePerMinute ? 60_000 / sendRatePerMinute : 0;
     const deadline = performance.now() + budgetMs;
+    const bodyHtml = renderMarkdown(broadcast.body);
     const lane = async () => {
       while (performance.now() < deadline) {
         if (intervalMs > 0) {
@@ -118,7 +119,7 @@ export function createBroadcastSender({ db, clock, mailer, broadcasts, subscribe
           if (performance.now() + wait > deadline) return;
           if (wait > 0) await sleep(wait);
         }
-        const outcome = await deliverOne(broadcast, workspace?.name ?? '', workspace?.locale === 'de' ? 'de' : 'en');
+        const outcome = await deliverOne(broadcast, workspace?.name ?? '', workspace?.locale === 'de' ? 'de' : 'en', bodyHtml);
         if (outcome === 'none' || outcome === 'stop') return;
         totals[outcome]++;
       }
@@ -149,5 +150,5 @@ export function createBroadcastSender({ db, clock, mailer, broadcasts, subscribe
 export type BroadcastSender = ReturnType<typeof createBroadcastSender>;
 
 export function broadcastJobs(sender: BroadcastSender): JobDefinition[] {
-  return [{ name: 'send-broadcasts', cron: '* * * * *', everySeconds: 5, handler: () => sender.run() }];
+  return [{ name: 'send-broadcasts', cron: '* * * * *', everySeconds: 2, handler: () => sender.run() }];
 }

@@ -220,6 +220,12 @@ describe('broadcasts', () => {
     assert.equal((await api('GET', '/api/v1/consent?email=bouncy@example.org')).json().suppressed.reason, 'bounced');
     assert.equal((await api('GET', '/api/v1/consent?email=grumpy@example.org')).json().suppressed.reason, 'complained');
     assert.equal((await api('POST', '/api/v1/broadcasts/audience', { purpose: 'newsletter' })).json().count, before - 2);
+    // A confirmation email still waiting in the queue is dropped when the address bounces.
+    await t.app.inject({ method: 'POST', url: '/subscribe', payload: 'email=late%40example.org', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const queued = `select count(*)::int as n from mail_queue where message->>'to' = 'late@example.org' and status = 'queued'`;
+    assert.equal((await t.database.query(queued)).rows[0]!.n, 1);
+    await api('POST', '/api/v1/suppressions', { email: 'late@example.org', reason: 'bounced' });
+    assert.equal((await t.database.query(queued)).rows[0]!.n, 0);
     const bad = await api('POST', '/api/v1/suppressions', { email: 'x@example.org', reason: 'annoyed' });
     assert.equal(bad.statusCode, 400);
   });

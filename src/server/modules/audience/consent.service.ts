@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/index.ts';
+import { cancelQueuedMail } from '../../mail/index.ts';
 import { requireRole, type Auth } from '../auth/index.ts';
 import { createAudienceSettings } from './audience-settings.ts';
 import { createBroadcastsRepository } from './broadcasts.repository.ts';
@@ -57,6 +58,9 @@ export function createConsentService({ db, clock }: { db: Db; clock: Clock }) {
 
     async suppress(workspaceId: string, email: string, reason: 'unsubscribed' | 'bounced' | 'complained' | 'erased' | 'manual'): Promise<void> {
       await repo.suppress({ workspaceId, emailHash: addressHash(email), reason, createdAt: clock.now() });
+      // Mail still queued to a bounced, complaining or blocked address is dropped too. (After an
+      // unsubscribe, a reply to their own question may still go out: it is not bulk mail.)
+      if (reason !== 'unsubscribed') await cancelQueuedMail(db, workspaceId, normaliseAddress(email));
     },
 
     // What the ledger says about one address: the state per purpose and every record, as proof.
