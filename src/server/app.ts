@@ -55,7 +55,7 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const rights = createRightsService({ db, people, nudges, consent });
   const audienceSettings = createAudienceSettings(db);
   const broadcasts = createBroadcastsService({ db, clock, consent, subscribe, members: auth, workspaces });
-  const broadcastSender = createBroadcastSender({ db, clock, mailer, broadcasts, subscribe, workspaces, settings: audienceSettings, concurrency: database.kind === 'postgres' ? 4 : 1 });
+  const broadcastSender = createBroadcastSender({ db, clock, mailer, broadcasts, subscribe, workspaces, settings: audienceSettings, concurrency: database.kind === 'postgres' ? 3 : 1 });
   return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender };
 }
 

@@ -111,8 +111,10 @@ export function createBroadcastSender({ db, clock, mailer, broadcasts, subscribe
     const intervalMs = sendRatePerMinute ? 60_000 / sendRatePerMinute : 0;
     const deadline = performance.now() + budgetMs;
     const bodyHtml = renderMarkdown(broadcast.body);
+    // One lane meeting a busy or absent server stops them all: the next run tries again.
+    let stopped = false;
     const lane = async () => {
-      while (performance.now() < deadline) {
+      while (!stopped && performance.now() < deadline) {
         if (intervalMs > 0) {
           const slot = await repo.reserveSlot(broadcast.workspaceId, broadcast.id, clock.now(), intervalMs);
           const wait = slot.getTime() - clock.now().getTime();
@@ -120,6 +122,7 @@ export function createBroadcastSender({ db, clock, mailer, broadcasts, subscribe
           if (wait > 0) await sleep(wait);
         }
         const outcome = await deliverOne(broadcast, workspace?.name ?? '', workspace?.locale === 'de' ? 'de' : 'en', bodyHtml);
+        if (outcome === 'stop') stopped = true;
         if (outcome === 'none' || outcome === 'stop') return;
         totals[outcome]++;
       }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { decodeQuotedPrintable, startSmtpInbox } from '../../../../test/smtp-inbox.ts';
-import { makeTestApp, setupOwner, type Browser, type TestApp } from '../../../../test/helpers.ts';
+import { makeTestApp, onPostgres, setupOwner, type Browser, type TestApp } from '../../../../test/helpers.ts';
 import type { Auth } from '../auth/index.ts';
 
 type Inbox = Awaited<ReturnType<typeof startSmtpInbox>>;
@@ -122,10 +122,12 @@ describe('broadcasts', () => {
       const broadcast = await app.services.broadcasts.create(owner, { subject: 'Resume me', body: 'Once each.', segment: { purpose: 'newsletter', tags: [], minLadderStep: null, attendedOccurrenceIds: [] } });
       await app.services.broadcasts.send(owner, broadcast.id, null);
       const first = await app.services.broadcastSender.run();
-      assert.equal(first.sent, 3, 'the run stops where the server refused');
-      assert.equal((await app.services.broadcasts.get(owner, broadcast.id)).report!.pending, 5);
+      // One at a time on PGlite: three went out before the refusal. PostgreSQL sends a few side by side.
+      if (!onPostgres) assert.equal(first.sent, 3, 'the run stops where the server refused');
+      assert.ok(first.sent >= 3 && first.sent < 8, `the run stops where the server refused (${first.sent} sent)`);
+      assert.equal((await app.services.broadcasts.get(owner, broadcast.id)).report!.pending, 8 - first.sent);
       const second = await app.services.broadcastSender.run();
-      assert.equal(second.sent, 5);
+      assert.equal(second.sent, 8 - first.sent);
       assert.deepEqual(flaky.received.flatMap((m) => m.to).sort(), addresses);
       const report = (await app.services.broadcasts.get(owner, broadcast.id));
       assert.equal(report.status, 'sent');
