@@ -1,3 +1,4 @@
+import { broadcastPglite, broadcastPostgres, subscribePglite, subscribePostgres } from './audience.ts';
 import { first200 } from './first-200.ts';
 import { idleRss } from './idle-rss.ts';
 import { importLinkedinPglite, importLinkedinPostgres } from './import-linkedin.ts';
@@ -11,6 +12,7 @@ import { todayPglite, todayPostgres } from './today.ts';
 const benches: Bench[] = [
   idleRss, first200, npmInstall, peopleSearchPglite, peopleSearchPostgres,
   importLinkedinPglite, importLinkedinPostgres, todayPglite, todayPostgres,
+  subscribePglite, subscribePostgres, broadcastPglite, broadcastPostgres,
 ];
 
 const wanted = process.argv.slice(2);

@@ -54,9 +54,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-export async function makeTestApp(options: { clock?: Clock; loginRateLimit?: number; formRateLimit?: number } = {}) {
+export async function makeTestApp(options: { clock?: Clock; loginRateLimit?: number; formRateLimit?: number; config?: Partial<Config> } = {}) {
   const database = await makeTestDatabase();
-  const config = testConfig();
+  const config = testConfig(options.config);
   const { app, services, routes } = await buildApp({ config, database, clock: options.clock, loginRateLimit: options.loginRateLimit ?? 1000, formRateLimit: options.formRateLimit ?? 1000 });
   await app.ready();
   return {

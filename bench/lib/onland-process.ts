@@ -16,12 +16,14 @@ export type RunningOnland = {
 };
 
 // `onland start` exactly as a user runs it, on the embedded database in dataDir.
-export function startOnland({ dataDir, port }: { dataDir: string; port: number }): RunningOnland {
+// `command` and `env` (e.g. DATABASE_URL, SMTP_URL) for benches that run `onland worker` or another database.
+export function startOnland({ dataDir, port, command = 'start', env: extra = {} }: { dataDir: string; port: number; command?: 'start' | 'serve' | 'worker'; env?: Record<string, string> }): RunningOnland {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ONLAND_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   delete env.SMTP_URL;
   delete env.PUBLIC_URL;
-  const child = spawn(process.execPath, ['bin/onland.js', 'start'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  Object.assign(env, extra);
+  const child = spawn(process.execPath, ['bin/onland.js', command], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);

@@ -15,7 +15,7 @@ import { createMailer, mailJobs, type Mailer } from './mail/index.ts';
 import type { JobDefinition } from './jobs/index.ts';
 import { authJobs, authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.ts';
-import { consentRoutes, createConsentService, createQuestionsService, createRightsService, createSubscribeService, publicFormRoutes, questionsRoutes, rightsRoutes } from './modules/audience/index.ts';
+import { broadcastJobs, broadcastsRoutes, consentRoutes, createAudienceSettings, createBroadcastSender, createBroadcastsService, createConsentService, createQuestionsService, createRightsService, createSubscribeService, publicFormRoutes, questionsRoutes, rightsRoutes } from './modules/audience/index.ts';
 import { backupRoutes, createBackupService } from './modules/backup/index.ts';
 import { createFocusService, focusRoutes } from './modules/focus/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
@@ -55,12 +55,15 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const questions = createQuestionsService({ db, clock, people, consent, subscribe, members: auth, workspaces });
   const rights = createRightsService({ db, people, nudges, consent });
   const focus = createFocusService({ db, clock, people, nudges, workspaces });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, focus };
+  const audienceSettings = createAudienceSettings(db);
+  const broadcasts = createBroadcastsService({ db, clock, consent, subscribe, members: auth, workspaces });
+  const broadcastSender = createBroadcastSender({ db, clock, mailer, broadcasts, subscribe, workspaces, settings: audienceSettings, concurrency: database.kind === 'postgres' ? 3 : 1 });
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus };
 }
 
 // Every module's jobs, for the worker to run.
 export function allJobs(services: Services, database: Database): JobDefinition[] {
-  return [...authJobs(services.auth), ...rateLimitJobs(database), ...mailJobs(database.db, services.mailer, () => new Date())];
+  return [...authJobs(services.auth), ...rateLimitJobs(database), ...mailJobs(database.db, services.mailer, () => new Date()), ...broadcastJobs(services.broadcastSender)];
 }
 
 export type RouteEntry = { method: string; url: string; public: boolean };
@@ -147,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   questionsRoutes(app, services);
   rightsRoutes(app, services);
   focusRoutes(app, services);
+  broadcastsRoutes(app, services);
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? 10 });
   await publicRoutes(app);
   await webRoutes(app);

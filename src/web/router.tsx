@@ -9,6 +9,8 @@ import { DuplicatesPage } from './features/people/pages/duplicates-page.tsx';
 import { PeoplePage } from './features/people/pages/people-page.tsx';
 import { PersonPage } from './features/people/pages/person-page.tsx';
 import { AudiencePage } from './features/audience/pages/audience-page.tsx';
+import { BroadcastPage } from './features/broadcasts/pages/broadcast-page.tsx';
+import { BroadcastsPage } from './features/broadcasts/pages/broadcasts-page.tsx';
 import { PlannedPage } from './features/planned/pages/planned-page.tsx';
 import { SettingsPage } from './features/settings/pages/settings-page.tsx';
 import { LosingTouchPage } from './features/today/pages/losing-touch-page.tsx';
@@ -46,6 +48,9 @@ export const router = createBrowserRouter(
             { path: 'focus', element: <FocusPage /> },
             // The chart library loads only with the page that draws charts.
             { path: 'focus/reflection', lazy: async () => ({ Component: (await import('./features/focus/pages/reflection-page.tsx')).ReflectionPage }) },
+            { path: 'broadcasts', element: <BroadcastsPage /> },
+            { path: 'broadcasts/new', element: <BroadcastPage /> },
+            { path: 'broadcasts/:id', element: <BroadcastPage /> },
             { path: 'insights', element: <PlannedPage area="insights" /> },
             { path: 'settings', element: <SettingsPage /> },
             { path: '*', element: <NotFoundPage /> },

@@ -49,7 +49,8 @@ export async function startServer(): Promise<RunningServer> {
   };
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: on a busy machine the first start (migrations included) can take a minute.
+  const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {

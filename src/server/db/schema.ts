@@ -9,3 +9,4 @@ export * from '../modules/audience/consent.table.ts';
 export * from '../mail/mail.table.ts';
 export * from '../modules/audience/questions.table.ts';
 export * from '../modules/focus/focus.table.ts';
+export * from '../modules/audience/broadcasts.table.ts';

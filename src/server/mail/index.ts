@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 
 export type MailMessage = {
   to: string;
@@ -16,10 +18,18 @@ export type MailMessage = {
 };
 
 export type SentMail = { messageId: string; via: 'smtp' | 'outbox' };
+
+export type SendOptions = {
+  // Runs once the whole message is with the server, just before the final dot that hands it over.
+  // What it records (a delivery marked sent) is then true unless the server refuses the message:
+  // a process killed before it has sent nothing (the server drops an unfinished message), one
+  // killed after it has already recorded the send.
+  beforeAccept?: () => Promise<void>;
+};
 export type OutboxEntry = { id: string; to: string; subject: string; date: string };
 
 export type Mailer = {
-  send: (message: MailMessage) => Promise<SentMail>;
+  send: (message: MailMessage, options?: SendOptions) => Promise<SentMail>;
   // The local outbox (no SMTP_URL): what would have been sent.
   listOutbox: () => Promise<OutboxEntry[]>;
   readOutbox: (id: string) => Promise<string | null>;
@@ -29,10 +39,20 @@ export type Mailer = {
 // One mailer: SMTP when SMTP_URL is set, otherwise .eml files in <data>/outbox.
 export function createMailer({ smtpUrl, dataDir, from }: { smtpUrl?: string; dataDir: string; from: string }): Mailer {
   const outboxDir = join(dataDir, 'outbox');
-  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // A pool keeps a few connections open, so a broadcast does not connect once per message. It never
+  // requeues a message on its own: a connection lost after the final dot may have delivered it, and
+  // the callers (mail queue, broadcast deliveries) decide about retries.
+  const transport = smtpUrl ? nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 4, maxRequeues: 0 }) : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 
   return {
-    async send(message) {
+    async send(message, options = {}) {
+      if (smtpUrl && options.beforeAccept) {
+        const node = new MailComposer({ from, ...message }).compile();
+        const raw = await node.build();
+        const info = await transport.sendMail({ envelope: node.getEnvelope(), messageId: node.messageId(), raw: gated(raw, options.beforeAccept) });
+        return { messageId: info.messageId, via: 'smtp' };
+      }
+      if (!smtpUrl) await options.beforeAccept?.();
       const info = await transport.sendMail({ from, ...message });
       if (smtpUrl) return { messageId: info.messageId, via: 'smtp' };
       mkdirSync(outboxDir, { recursive: true });
@@ -65,6 +85,22 @@ export function createMailer({ smtpUrl, dataDir, from }: { smtpUrl?: string; dat
 
     close: () => transport.close(),
   };
+}
+
+// The message's bytes, then a pause for `beforeAccept`, then the end (after which the SMTP client writes the final dot).
+function gated(raw: Buffer, beforeAccept: () => Promise<void>): Readable {
+  let stage = 0;
+  return new Readable({
+    read() {
+      if (stage === 0) {
+        stage = 1;
+        this.push(raw);
+      } else if (stage === 1) {
+        stage = 2;
+        beforeAccept().then(() => this.push(null), (error: Error) => this.destroy(error));
+      }
+    },
+  });
 }
 
 function header(head: string, name: string): string {

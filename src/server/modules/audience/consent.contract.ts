@@ -35,4 +35,7 @@ export const InPersonConsent = z.object({
   wording: z.string().trim().min(5).max(2000).describe('What they agreed to, in the words you used'),
 });
 
-export const SuppressionInput = z.object({ email: Email });
+export const SuppressionInput = z.object({
+  email: Email,
+  reason: z.enum(['bounced', 'complained', 'manual']).default('manual').describe('bounced or complained: reported by the mail server (a bounce or a spam complaint); manual: by hand'),
+});

@@ -12,9 +12,9 @@ export function consentRoutes(app: App, { consent }: { consent: ConsentService }
       await consent.recordInPerson(authOf(request), request.body);
       return reply.code(204).send(null);
     });
-  app.post('/api/v1/suppressions', { schema: { tags, summary: 'Never mail this address again', body: SuppressionInput, response: { 204: z.null() } } },
+  app.post('/api/v1/suppressions', { schema: { tags, summary: 'Never mail this address again: by hand, or a bounce or complaint from the mail server', body: SuppressionInput, response: { 204: z.null() } } },
     async (request, reply) => {
-      await consent.suppressByHand(authOf(request), request.body.email);
+      await consent.suppressByHand(authOf(request), request.body.email, request.body.reason);
       return reply.code(204).send(null);
     });
 }

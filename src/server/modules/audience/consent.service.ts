@@ -1,6 +1,9 @@
 import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/index.ts';
+import { cancelQueuedMail } from '../../mail/index.ts';
 import { requireRole, type Auth } from '../auth/index.ts';
+import { createAudienceSettings } from './audience-settings.ts';
+import { createBroadcastsRepository } from './broadcasts.repository.ts';
 import { createConsentRepository, type ConsentRow } from './consent.repository.ts';
 import { addressHash, consentPurposes, normaliseAddress, subscriptionState, type ConsentPurpose, type ConsentState } from './consent.rules.ts';
 
@@ -22,6 +25,8 @@ export type ConsentEvidence = {
 // The ledger's one entrance and the one gate every mail path asks: may we mail this address for this purpose?
 export function createConsentService({ db, clock }: { db: Db; clock: Clock }) {
   const repo = createConsentRepository(db);
+  const settings = createAudienceSettings(db);
+  const deliveries = createBroadcastsRepository(db);
 
   async function states(workspaceId: string, email: string): Promise<Record<ConsentPurpose, ConsentState>> {
     const records = await repo.records(workspaceId, addressHash(email));
@@ -31,13 +36,14 @@ export function createConsentService({ db, clock }: { db: Db; clock: Clock }) {
 
   return {
     // For public forms and other modules, which have already decided this workspace is the right one.
-    record(workspaceId: string, evidence: ConsentEvidence): Promise<ConsentRow> {
+    async record(workspaceId: string, evidence: ConsentEvidence): Promise<ConsentRow> {
       const email = normaliseAddress(evidence.email);
+      const { ip, userAgent } = await settings.evidence(workspaceId, evidence);
       return repo.append({
         workspaceId, emailHash: addressHash(email), personId: evidence.personId ?? null, purpose: evidence.purpose, action: evidence.action,
         basis: evidence.basis, expiresAt: evidence.expiresAt ?? null, method: evidence.method, form: evidence.form ?? null,
-        wording: evidence.wording ?? null, wordingVersion: evidence.wordingVersion ?? null, ip: evidence.ip ?? null,
-        userAgent: evidence.userAgent ?? null, occurredAt: clock.now(),
+        wording: evidence.wording ?? null, wordingVersion: evidence.wordingVersion ?? null, ip,
+        userAgent, occurredAt: clock.now(),
       }, { email });
     },
 
@@ -52,6 +58,9 @@ export function createConsentService({ db, clock }: { db: Db; clock: Clock }) {
 
     async suppress(workspaceId: string, email: string, reason: 'unsubscribed' | 'bounced' | 'complained' | 'erased' | 'manual'): Promise<void> {
       await repo.suppress({ workspaceId, emailHash: addressHash(email), reason, createdAt: clock.now() });
+      // Mail still queued to a bounced, complaining or blocked address is dropped too. (After an
+      // unsubscribe, a reply to their own question may still go out: it is not bulk mail.)
+      if (reason !== 'unsubscribed') await cancelQueuedMail(db, workspaceId, normaliseAddress(email));
     },
 
     // What the ledger says about one address: the state per purpose and every record, as proof.
@@ -73,9 +82,10 @@ export function createConsentService({ db, clock }: { db: Db; clock: Clock }) {
       await this.record(auth.workspaceId, { email: input.email, purpose: input.purpose, action: 'grant', basis: 'express', method: 'in_person', wording: input.wording });
     },
 
-    async suppressByHand(auth: Auth, email: string): Promise<void> {
+    // By hand, or a bounce or complaint reported by the mail server or a script.
+    async suppressByHand(auth: Auth, email: string, reason: 'bounced' | 'complained' | 'manual' = 'manual'): Promise<void> {
       requireRole(auth, 'editor');
-      await this.suppress(auth.workspaceId, email, 'manual');
+      await this.suppress(auth.workspaceId, email, reason);
     },
 
     // Erase: the address is forgotten, its hash stays suppressed so it is never mailed again.
@@ -85,6 +95,7 @@ export function createConsentService({ db, clock }: { db: Db; clock: Clock }) {
       await db.transaction(async (tx) => {
         await repo.suppress({ workspaceId: auth.workspaceId, emailHash: hash, reason: 'erased', createdAt: clock.now() }, tx);
         await repo.forgetSubject(auth.workspaceId, hash, tx);
+        await deliveries.forgetAddress(auth.workspaceId, hash, tx);
       });
     },
   };

@@ -8,3 +8,7 @@ export { createQuestionsService, type QuestionsService } from './questions.servi
 export { questionsRoutes } from './questions.routes.ts';
 export { createRightsService, type RightsService } from './rights.service.ts';
 export { rightsRoutes } from './rights.routes.ts';
+export { createAudienceSettings, type AudienceSettingsService } from './audience-settings.ts';
+export { createBroadcastsService, type BroadcastsService } from './broadcasts.service.ts';
+export { createBroadcastSender, broadcastJobs, type BroadcastSender } from './broadcasts.sender.ts';
+export { broadcastsRoutes } from './broadcasts.routes.ts';

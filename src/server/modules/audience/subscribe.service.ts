@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/index.ts';
 import { enqueueMail } from '../../mail/index.ts';
+import { createAudienceSettings } from './audience-settings.ts';
 import { createConsentRepository } from './consent.repository.ts';
 import { addressHash, normaliseAddress, pendingDays, subscriptionState, type ConsentPurpose } from './consent.rules.ts';
 import type { ConsentService } from './consent.service.ts';
@@ -29,6 +30,7 @@ const confirmMail = {
 // Double opt-in: the form asks, the email's page confirms by POST (link scanners only GET).
 export function createSubscribeService({ db, clock, consent, secret, publicUrl }: Deps) {
   const repo = createConsentRepository(db);
+  const settings = createAudienceSettings(db);
   const sign = (payload: string) => createHmac('sha256', secret).update(payload).digest('base64url').slice(0, 32);
   const token = (data: object) => {
     const body = Buffer.from(JSON.stringify(data)).toString('base64url');
@@ -64,7 +66,7 @@ export function createSubscribeService({ db, clock, consent, secret, publicUrl }
         if (suppression && suppression.reason !== 'unsubscribed') return;
         const record = await repo.append({
           workspaceId: input.workspaceId, emailHash: hash, purpose, action: 'request', basis: 'express', method: 'form', form: 'subscribe',
-          wording: wording.text, wordingVersion: wording.version, ip: input.ip, userAgent: input.userAgent, occurredAt: now,
+          wording: wording.text, wordingVersion: wording.version, ...(await settings.evidence(input.workspaceId, input, tx)), occurredAt: now,
         }, { email }, tx);
         const link = `${publicUrl}/subscribe/confirm/${token({ w: input.workspaceId, h: hash, p: purpose, t: now.getTime(), l: input.locale })}`;
         await enqueueMail(tx, input.workspaceId, { to: email, ...confirmMail[input.locale](input.workspaceName, link) }, { dedupeKey: `subscribe-confirm:${record.id}`, now });

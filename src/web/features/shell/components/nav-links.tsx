@@ -3,10 +3,10 @@ import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import {
-  IconAudience, IconEvents, IconFocus, IconInsights, IconPeople, IconPlanner, IconSettings, IconToday,
+  IconAudience, IconBroadcast, IconEvents, IconFocus, IconInsights, IconPeople, IconPlanner, IconSettings, IconToday,
 } from '../../../lib/icons.tsx';
 
-type Item = { to: string; key: 'today' | 'people' | 'planner' | 'events' | 'audience' | 'focus' | 'insights' | 'settings'; Icon: ComponentType };
+type Item = { to: string; key: 'today' | 'people' | 'planner' | 'events' | 'audience' | 'broadcasts' | 'focus' | 'insights' | 'settings'; Icon: ComponentType };
 
 export const mainItems: Item[] = [
   { to: '/today', key: 'today', Icon: IconToday },
@@ -14,6 +14,7 @@ export const mainItems: Item[] = [
   { to: '/planner', key: 'planner', Icon: IconPlanner },
   { to: '/events', key: 'events', Icon: IconEvents },
   { to: '/audience', key: 'audience', Icon: IconAudience },
+  { to: '/broadcasts', key: 'broadcasts', Icon: IconBroadcast },
   { to: '/focus', key: 'focus', Icon: IconFocus },
   { to: '/insights', key: 'insights', Icon: IconInsights },
 ];

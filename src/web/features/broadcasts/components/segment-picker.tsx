@@ -1,0 +1,39 @@
+import { Badge, Group, Paper, Select, Stack, TagsInput, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { ladderSteps } from '../../../../server/modules/people/ladder.ts';
+import { usePeopleTags } from '../../people/api.ts';
+import { useAudienceCount, type SegmentInput } from '../api.ts';
+
+type Segment = { purpose: 'newsletter' | 'event_updates'; tags: string[]; minLadderStep: (typeof ladderSteps)[number] | null };
+
+// Who receives it: a consent purpose, optionally narrowed to tags and a ladder step; the count is live.
+export function SegmentPicker({ value, onChange, disabled }: { value: Segment; onChange: (segment: Segment) => void; disabled: boolean }) {
+  const { t } = useTranslation();
+  const tags = usePeopleTags();
+  const [debounced] = useDebouncedValue<SegmentInput>(value, 300);
+  const count = useAudienceCount(debounced);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="segment-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="segment-title">{t('broadcasts.segment.title')}</Title>
+        <Group grow align="flex-start">
+          <Select label={t('broadcasts.segment.purpose')} allowDeselect={false} value={value.purpose} disabled={disabled}
+            data={(['newsletter', 'event_updates'] as const).map((p) => ({ value: p, label: t(`audience.purposes.${p}`) }))}
+            onChange={(purpose) => purpose && onChange({ ...value, purpose: purpose as Segment['purpose'] })} />
+          <TagsInput label={t('broadcasts.segment.tags')} description={t('broadcasts.segment.tagsHint')} value={value.tags} disabled={disabled}
+            data={(tags.data?.items ?? []).map((tag) => tag.tag)} onChange={(next) => onChange({ ...value, tags: next })} />
+          <Select label={t('broadcasts.segment.ladder')} value={value.minLadderStep ?? ''} disabled={disabled}
+            data={[{ value: '', label: t('broadcasts.segment.anyStep') }, ...ladderSteps.map((step) => ({ value: step, label: t('broadcasts.segment.atLeast', { step: t(`ladder.steps.${step}`) }) }))]}
+            onChange={(step) => onChange({ ...value, minLadderStep: (step || null) as Segment['minLadderStep'] })} />
+        </Group>
+        <Text size="sm" c="dimmed">{t('broadcasts.segment.attendanceLater')}</Text>
+        <Group gap="xs" aria-live="polite">
+          <Text size="sm">{t('broadcasts.segment.reaches')}</Text>
+          <Badge size="lg" variant="filled" data-testid="recipient-count">{count.data ? t('broadcasts.segment.count', { count: count.data.count }) : '…'}</Badge>
+        </Group>
+        <Text size="xs" c="dimmed">{t('broadcasts.segment.consentOnly')}</Text>
+      </Stack>
+    </Paper>
+  );
+}
