@@ -1,4 +1,4 @@
-import { captureQueries, captureQueriesUntil, clipLines, explainAnalyze, explainAnalyzeRolledBack, summarisePlan } from './lib/explain.ts';
+import { captureQueries, clipLines, explainAnalyze, explainAnalyzeRolledBack, summarisePlan } from './lib/explain.ts';
 import { decoratePeople, insertInteractions, interactionCounts } from './lib/interactions-data.ts';
 import { generatePeople, seedPeople } from './lib/people-data.ts';
 import { log, type Bench, type Figure } from './lib/report.ts';
@@ -129,22 +129,18 @@ async function explainToday({ database, config, auth, kind }: BenchWorkspace, in
   log(clipLines(slowest.plan).split('\n').map((l) => `  ${l}`).join('\n'));
 }
 
-// recomputeTouches works in batches of people; the plans of its first batch (read the touch facts,
-// write them back), run again after the timed run, so with a warm cache.
+// recomputeTouches is one statement over all interactions; its plan, run again after the timed run
+// (so with a warm cache) and rolled back.
 async function explainRecompute({ database, config, auth, kind }: BenchWorkspace, interactions: number): Promise<void> {
-  const queries = await captureQueriesUntil(database, config, (services) => services.people.recomputeTouches(auth), (q) => /^\s*update people p set ladder_step/.test(q.sql));
-  const read = queries.find((q) => /left join interactions/.test(q.sql));
-  const write = queries.find((q) => /^\s*update people p set ladder_step/.test(q.sql));
-  if (!read || !write) {
-    log(`today ${kind}: recomputeTouches sent no touch-facts query or update; nothing to explain (${queries.length} queries)`);
+  const queries = await captureQueries(database, config, (services) => services.people.recomputeTouches(auth));
+  const statement = queries.find((q) => /update people p set/.test(q.sql));
+  if (!statement) {
+    log(`today ${kind}: recomputeTouches sent no update of people; nothing to explain (${queries.length} queries)`);
     return;
   }
-  const readPlan = await explainAnalyze(database, read);
-  const writePlan = await explainAnalyzeRolledBack(database, write);
-  log(`today ${kind}: recomputeTouches, one batch: touch facts ${summarisePlan(readPlan, interactions, ['interactions']).line}`);
-  log(`today ${kind}: recomputeTouches, one batch: update ${summarisePlan(writePlan, peopleCount, ['people']).line}`);
-  log(clipLines(readPlan).split('\n').map((l) => `  ${l}`).join('\n'));
-  log(clipLines(writePlan).split('\n').map((l) => `  ${l}`).join('\n'));
+  const plan = await explainAnalyzeRolledBack(database, statement);
+  log(`today ${kind}: recomputeTouches: ${summarisePlan(plan, interactions, ['interactions', 'people']).line}`);
+  log(clipLines(plan).split('\n').map((l) => `  ${l}`).join('\n'));
 }
 
 // Which rule or lookup a captured query is, by the key it builds or the table it reads.

@@ -18,7 +18,7 @@ export const touchClasses = {
 
 export const offlineChannels = ['phone', 'video', 'in_person', 'event'] as const;
 
-// What the database tells us about one person's interactions (see people.repository.ts `touchFacts`).
+// What the database tells us about one person's interactions (see people.repository.ts `refreshTouches`).
 export type TouchFacts = {
   met: boolean;
   called: boolean;
@@ -29,13 +29,17 @@ export type TouchFacts = {
 };
 
 // Highest step reached: Met (in person) > Talked (a call) > Conversing (private, both ways)
-// > Engaged (public, both ways) > Aware (one-way, or nothing yet).
+// > Engaged (public, both ways) > Aware (one-way, or nothing yet). The first rule whose facts
+// all hold wins; the repository turns the same rules into SQL.
+export const ladderRules: readonly { step: LadderStep; needs: readonly (keyof TouchFacts)[] }[] = [
+  { step: 'met', needs: ['met'] },
+  { step: 'talked', needs: ['called'] },
+  { step: 'conversing', needs: ['privateIn', 'privateOut'] },
+  { step: 'engaged', needs: ['publicIn', 'publicOut'] },
+];
+
 export function ladderStep(facts: TouchFacts): LadderStep {
-  if (facts.met) return 'met';
-  if (facts.called) return 'talked';
-  if (facts.privateIn && facts.privateOut) return 'conversing';
-  if (facts.publicIn && facts.publicOut) return 'engaged';
-  return 'aware';
+  return ladderRules.find((rule) => rule.needs.every((fact) => facts[fact]))?.step ?? 'aware';
 }
 
 export function ladderIndex(step: LadderStep): number {

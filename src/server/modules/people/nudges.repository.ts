@@ -1,6 +1,7 @@
-import { and, asc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import { nudgeStates, plans, relationshipSettings } from './nudges.table.ts';
+import { people } from './people.table.ts';
 import type { NudgeRule, RelationshipSettings } from './nudges.rules.ts';
 
 type Conn = Db | Tx;
@@ -76,17 +77,15 @@ export function createNudgesRepository(db: Db) {
       sql`p.last_event_at desc, p.id`),
 
     // Due counts from the latest interaction's own date; a person's cadence wins over their tags'.
+    // The due date is kept on people (reconnect_due_at, migration 0014_reconnect_due), so this reads
+    // an index range; the cadence is worked out only for the people shown.
     reconnect: (workspaceId: string, s: RelationshipSettings, now: Date, limit: number) => {
-      const tags = Object.keys(s.tagCadences);
       const tagCadence = sql`(select min(c.value::int) from jsonb_each_text(${JSON.stringify(s.tagCadences)}::jsonb) c where c.key = any(p.tags))`;
-      const cadence = sql`coalesce(p.cadence_days, ${tagCadence})`;
-      const due = sql`(coalesce(p.last_interaction_at, p.created_at) + make_interval(days => ${cadence}))`;
-      const hasCadence = tags.length ? sql`(p.cadence_days is not null or p.tags && ${sql`array[${sql.join(tags.map((t) => sql`${t}`), sql`, `)}]::text[]`})` : sql`p.cadence_days is not null`;
       return candidates('reconnect', workspaceId, now, limit,
-        sql`'reconnect:' || p.id || ':' || ${epochMs(due)}`,
-        sql`coalesce(p.last_interaction_at, p.created_at) as since, ${cadence} as cadence`,
-        sql`${hasCadence} and ${due} <= ${now}`,
-        sql`${due} asc, p.id`);
+        sql`'reconnect:' || p.id || ':' || ${epochMs(sql`p.reconnect_due_at`)}`,
+        sql`coalesce(p.last_interaction_at, p.created_at) as since, coalesce(p.cadence_days, ${tagCadence}) as cadence`,
+        sql`p.reconnect_due_at <= ${now}`,
+        sql`p.reconnect_due_at asc, p.id`);
     },
 
     // They introduced someone and nothing went back to them since.
@@ -114,8 +113,10 @@ export function createNudgesRepository(db: Db) {
       const [row] = await tx.update(plans).set(values).where(and(eq(plans.workspaceId, workspaceId), eq(plans.id, id))).returning();
       return row;
     },
-    listPlans(workspaceId: string, from: Date, to: Date, personId?: string): Promise<PlanRow[]> {
-      return db.select().from(plans)
+    // With each person's name, which every view of a plan shows.
+    listPlans(workspaceId: string, from: Date, to: Date, personId?: string): Promise<(PlanRow & { personName: string })[]> {
+      return db.select({ ...getTableColumns(plans), personName: people.name }).from(plans)
+        .innerJoin(people, and(eq(people.workspaceId, plans.workspaceId), eq(people.id, plans.personId)))
         .where(and(eq(plans.workspaceId, workspaceId), eq(plans.status, 'planned'), gte(plans.startsAt, from), lt(plans.startsAt, to), personId ? eq(plans.personId, personId) : undefined))
         .orderBy(asc(plans.startsAt));
     },

@@ -42,8 +42,11 @@ export function createNudgesService({ db, clock, people, workspaces, secret, pub
   }
 
   async function planView(auth: Auth, row: PlanRow): Promise<Plan> {
-    const person = await people.get(auth, row.personId);
-    return { id: row.id, personId: row.personId, personName: person.name, kind: row.kind, startsAt: row.startsAt, durationMinutes: row.durationMinutes, place: row.place, note: row.note, status: row.status, interactionId: row.interactionId };
+    return planWithName({ ...row, personName: (await people.get(auth, row.personId)).name });
+  }
+
+  function planWithName(row: PlanRow & { personName: string }): Plan {
+    return { id: row.id, personId: row.personId, personName: row.personName, kind: row.kind, startsAt: row.startsAt, durationMinutes: row.durationMinutes, place: row.place, note: row.note, status: row.status, interactionId: row.interactionId };
   }
 
   const rules: Record<NudgeRule, (workspaceId: string, s: RelationshipSettings, now: Date, limit: number) => Promise<NudgeCandidate[]>> = {
@@ -59,9 +62,11 @@ export function createNudgesService({ db, clock, people, workspaces, secret, pub
     async today(auth: Auth) {
       requireRole(auth, 'viewer');
       const now = clock.now();
-      const [settings, workspace, running] = await Promise.all([settingsOf(auth.workspaceId), workspaces.get(auth), repo.runningMeetings(auth.workspaceId, now)]);
-      const planRows = await repo.listPlans(auth.workspaceId, new Date(now.getTime() - 30 * day), new Date(now.getTime() + 2 * day));
-      const plans = await Promise.all(planRows.map((row) => planView(auth, row)));
+      const [settings, workspace, running, planRows] = await Promise.all([
+        settingsOf(auth.workspaceId), workspaces.get(auth), repo.runningMeetings(auth.workspaceId, now),
+        repo.listPlans(auth.workspaceId, new Date(now.getTime() - 30 * day), new Date(now.getTime() + 2 * day)),
+      ]);
+      const plans = planRows.map(planWithName);
       const meeting = running[0];
       // Meeting mode: the person in front of you comes first; no nudges.
       if (meeting) {
@@ -128,7 +133,7 @@ export function createNudgesService({ db, clock, people, workspaces, secret, pub
       requireRole(auth, 'viewer');
       const now = clock.now();
       const rows = await repo.listPlans(auth.workspaceId, range.from ?? new Date(now.getTime() - 30 * day), range.to ?? new Date(now.getTime() + 365 * day), range.personId);
-      return Promise.all(rows.map((row) => planView(auth, row)));
+      return rows.map(planWithName);
     },
 
     // Done: the plan becomes a logged interaction, and the ladder moves.
@@ -166,7 +171,7 @@ export function createNudgesService({ db, clock, people, workspaces, secret, pub
       const workspace = await workspaces.get(auth);
       const now = clock.now();
       const rows = await repo.listPlans(workspaceId, new Date(now.getTime() - 90 * day), new Date(now.getTime() + 365 * day));
-      return { workspaceName: workspace.name, timezone: workspace.timezone, plans: await Promise.all(rows.map((row) => planView(auth, row))) };
+      return { workspaceName: workspace.name, timezone: workspace.timezone, plans: rows.map(planWithName) };
     },
   };
 }

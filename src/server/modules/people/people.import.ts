@@ -7,7 +7,7 @@ import { identityKeys, normaliseEmail, normaliseProfileUrl } from './identity.ts
 import { mergeValues, sameValues, type MergeableValues } from './merge.ts';
 import { channels, interactionKinds, PersonInput } from './people.contract.ts';
 import { createPeopleRepository } from './people.repository.ts';
-import { normalise, refreshTouchFacts, toValues } from './people.values.ts';
+import { normalise, toValues } from './people.values.ts';
 
 // What an importer hands over: people keyed by their source's own id, and their interactions.
 export type IncomingPerson = {
@@ -75,6 +75,8 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
 
     const now = clock.now();
     const created: (MergeableValues & { id: string; createdAt: Date; updatedAt: Date })[] = [];
+    // Two records of the file can be one existing person (one by email, one by profile URL): both merge in.
+    const updated = new Map<string, MergeableValues>();
     const newKeys: { key: string; personId: string }[] = [];
     const keyToPerson = new Map(owners);
     for (const members of groups.values()) {
@@ -84,10 +86,11 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
       const target = ownerId ? existing.get(ownerId) : undefined;
       const personId = target?.id ?? randomUUID();
       if (target) {
-        const merged = mergeValues(toValues(target), values);
-        if (sameValues(merged, toValues(target))) report.peopleUnchanged++;
+        const current = updated.get(target.id) ?? toValues(target);
+        const merged = mergeValues(current, values);
+        if (sameValues(merged, current)) report.peopleUnchanged++;
         else {
-          await repo.update(workspaceId, target.id, merged, now, tx);
+          updated.set(target.id, merged);
           report.peopleUpdated++;
         }
       } else {
@@ -98,9 +101,6 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
       for (const key of keys) if (!owners.has(key)) newKeys.push({ key, personId });
       for (const key of keys) if (!keyToPerson.has(key)) keyToPerson.set(key, personId);
     }
-    await repo.insertMany(workspaceId, created, tx);
-    await repo.insertKeys(workspaceId, newKeys, tx);
-
     // Interactions find their person by the source key, here or from an earlier import.
     const missing = [...new Set(interactions.map((i) => `import:${i.personKey}`).filter((k) => !keyToPerson.has(k)))];
     const alternatives = new Map(missing.map((k) => [k, alternativeKey(k.slice('import:'.length))]));
@@ -122,10 +122,25 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
         externalId: `${source}:${interaction.externalId}`, createdAt: now,
       });
     }
+
+    await repo.updateMany(workspaceId, [...updated].map(([id, values]) => ({ ...values, id })), now, tx);
+    // New people are written with the touch facts of their interactions in this file (a second
+    // write of every new row would cost as much as the first).
+    const createdIds = new Set(created.map((c) => c.id));
+    const expected = new Map<string, number>();
+    for (const row of rows) if (createdIds.has(row.personId)) expected.set(row.personId, (expected.get(row.personId) ?? 0) + 1);
+    await repo.insertMany(workspaceId, created, tx, rows.filter((row) => createdIds.has(row.personId)));
+    await repo.insertKeys(workspaceId, newKeys, tx);
+
     const added = await repo.insertInteractions(rows, tx);
     report.interactionsAdded = added.length;
     report.interactionsAlreadyThere = rows.length - added.length;
-    await refreshTouchFacts(repo, workspaceId, [...new Set(added.map((a) => a.personId))], tx);
+    // Facts change for people who were there before, and for a new person when one of their
+    // interactions was already someone else's (then the facts written above counted it).
+    const addedPer = new Map<string, number>();
+    for (const a of added) addedPer.set(a.personId, (addedPer.get(a.personId) ?? 0) + 1);
+    const stale = [...new Set([...addedPer.keys(), ...expected.keys()])].filter((id) => !createdIds.has(id) || addedPer.get(id) !== expected.get(id));
+    await repo.refreshTouches(workspaceId, stale, tx);
     report.rejected.sort((a, b) => a.line - b.line);
     return report;
   }

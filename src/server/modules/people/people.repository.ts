@@ -1,25 +1,12 @@
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
-import { offlineChannels, touchClasses, type TouchFacts } from './ladder.ts';
+import { ladderIndex, ladderRules, offlineChannels, touchClasses, type TouchFacts } from './ladder.ts';
 import { blockingKeys } from './duplicates.ts';
 import { duplicateDismissals, interactions, people, personKeys } from './people.table.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 export type PersonValues = Omit<typeof people.$inferInsert, 'workspaceId' | 'id' | 'sortName' | 'searchText' | 'dedupeBlocks'>;
 export type InteractionRow = typeof interactions.$inferSelect;
-export type PersonTouches = TouchFacts & {
-  personId: string;
-  count: number;
-  firstAt: Date | null;
-  lastAt: Date | null;
-  lastInboundAt: Date | null;
-  lastOutboundAt: Date | null;
-  exchanges: number;
-  firstExchangeAt: Date | null;
-  lastExchangeAt: Date | null;
-  lastEventAt: Date | null;
-};
-export type TouchSummary = { personId: string; ladderStep: number; count: number; firstAt: Date | null; lastAt: Date | null; lastInboundAt: Date | null; lastOutboundAt: Date | null; exchanges: number; firstExchangeAt: Date | null; lastExchangeAt: Date | null; lastEventAt: Date | null };
 type Conn = Db | Tx;
 
 export function createPeopleRepository(db: Db) {
@@ -132,54 +119,31 @@ export function createPeopleRepository(db: Db) {
       }
       return db.select().from(interactions).where(and(...where)).orderBy(desc(interactions.occurredAt), desc(interactions.id)).limit(limit);
     },
-    // Facts about each person's interactions, for the ladder and the nudges; people without any get empty facts.
-    async touchFacts(workspaceId: string, personIds: string[], tx: Conn = db): Promise<PersonTouches[]> {
-      const c = touchClasses;
-      const list = (kinds: readonly string[]) => sql`array[${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}]::text[]`;
-      const offline = list(offlineChannels);
+    // The ladder step and touch facts of these people (null: everyone in the workspace), derived
+    // from their interactions in one statement; people without any get empty facts. Rows whose
+    // facts did not change are not written. Returns how many people were looked at and changed.
+    async refreshTouches(workspaceId: string, personIds: string[] | null, tx: Conn = db): Promise<{ people: number; changed: number }> {
+      if (personIds && !personIds.length) return { people: 0, changed: 0 };
+      const ids = personIds ? sql.param(personIds) : null;
+      const source = sql`interactions i where i.workspace_id = ${workspaceId} ${ids ? sql`and i.person_id = any(${ids}::uuid[])` : sql``}`;
       const result = await tx.execute(sql`
-        select ids.person_id as "personId",
-          coalesce(bool_or(i.kind = any(${list(c.meeting)}) or i.channel = 'in_person'), false) as met,
-          coalesce(bool_or(i.kind = any(${list(c.call)})), false) as called,
-          coalesce(bool_or(i.kind = any(${list(c.private)}) and i.direction = 'in'), false) as "privateIn",
-          coalesce(bool_or(i.kind = any(${list(c.private)}) and i.direction = 'out'), false) as "privateOut",
-          coalesce(bool_or(i.kind = any(${list(c.public)}) and i.direction = 'in'), false) as "publicIn",
-          coalesce(bool_or(i.kind = any(${list(c.public)}) and i.direction = 'out'), false) as "publicOut",
-          count(i.id)::int as count,
-          min(i.occurred_at) as "firstAt",
-          max(i.occurred_at) as "lastAt",
-          max(i.occurred_at) filter (where i.direction = 'in' and i.kind = any(${list(c.reachOut)})) as "lastInboundAt",
-          max(i.occurred_at) filter (where i.direction = 'out' and i.kind <> all(array['like', 'follow']::text[])) as "lastOutboundAt",
-          (count(i.id) filter (where i.kind = any(${list(c.exchange)}) and i.channel <> all(${offline})))::int as exchanges,
-          min(i.occurred_at) filter (where i.kind = any(${list(c.exchange)}) and i.channel <> all(${offline})) as "firstExchangeAt",
-          max(i.occurred_at) filter (where i.kind = any(${list(c.exchange)}) and i.channel <> all(${offline})) as "lastExchangeAt",
-          max(i.occurred_at) filter (where i.kind = 'event_attended' or i.channel = 'event') as "lastEventAt"
-        from unnest(${sql.param(personIds)}::uuid[]) as ids(person_id)
-        left join interactions i on i.workspace_id = ${workspaceId} and i.person_id = ids.person_id
-        group by ids.person_id`);
-      return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => ({
-        ...(row as unknown as PersonTouches),
-        count: Number(row.count), exchanges: Number(row.exchanges),
-        firstAt: toDate(row.firstAt), lastAt: toDate(row.lastAt), lastInboundAt: toDate(row.lastInboundAt), lastOutboundAt: toDate(row.lastOutboundAt),
-        firstExchangeAt: toDate(row.firstExchangeAt), lastExchangeAt: toDate(row.lastExchangeAt), lastEventAt: toDate(row.lastEventAt),
-      }));
-    },
-    async saveTouchSummaries(workspaceId: string, summaries: TouchSummary[], tx: Conn = db): Promise<void> {
-      // One statement per chunk: an import refreshes thousands of people at once.
-      for (let i = 0; i < summaries.length; i += 5000) {
-        const chunk = summaries.slice(i, i + 5000);
-        const column = <T>(pick: (s: TouchSummary) => T, type: string) => sql`${sql.param(chunk.map(pick))}::${sql.raw(type)}[]`;
-        const at = (pick: (s: TouchSummary) => Date | null) => column((s) => pick(s)?.toISOString() ?? null, 'timestamptz');
-        await tx.execute(sql`
-          update people p set ladder_step = v.step, interaction_count = v.count, first_interaction_at = v.first_at, last_interaction_at = v.last_at,
-            last_inbound_at = v.last_in, last_outbound_at = v.last_out, online_exchanges = v.exchanges,
-            first_exchange_at = v.first_ex, last_exchange_at = v.last_ex, last_event_at = v.last_event
-          from unnest(${column((s) => s.personId, 'uuid')}, ${column((s) => s.ladderStep, 'int')}, ${column((s) => s.count, 'int')},
-                      ${at((s) => s.firstAt)}, ${at((s) => s.lastAt)}, ${at((s) => s.lastInboundAt)}, ${at((s) => s.lastOutboundAt)},
-                      ${column((s) => s.exchanges, 'int')}, ${at((s) => s.firstExchangeAt)}, ${at((s) => s.lastExchangeAt)}, ${at((s) => s.lastEventAt)})
-            as v(id, step, count, first_at, last_at, last_in, last_out, exchanges, first_ex, last_ex, last_event)
-          where p.workspace_id = ${workspaceId} and p.id = v.id`);
-      }
+        with f as (${touchFacts(source)}),
+        t as (
+          select q.id, ${sql.join(touchColumns.map(([name, value]) => sql`${value} as ${sql.identifier(name)}`), sql`, `)}
+          from people q left join f on f.person_id = q.id
+          where q.workspace_id = ${workspaceId} ${ids ? sql`and q.id = any(${ids}::uuid[])` : sql``}
+        ),
+        changed as (
+          update people p set ${sql.join(touchColumns.map(([name]) => sql`${sql.identifier(name)} = t.${sql.identifier(name)}`), sql`, `)}
+          from t
+          where p.workspace_id = ${workspaceId} and p.id = t.id
+            and (${sql.join(touchColumns.map(([name]) => sql`p.${sql.identifier(name)}`), sql`, `)})
+              is distinct from (${sql.join(touchColumns.map(([name]) => sql`t.${sql.identifier(name)}`), sql`, `)})
+          returning 1
+        )
+        select (select count(*) from t)::int as people, (select count(*) from changed)::int as changed`);
+      const row = (result as unknown as { rows: { people: number; changed: number }[] }).rows[0]!;
+      return { people: Number(row.people), changed: Number(row.changed) };
     },
     // A referrer is someone who introduced at least one person.
     async refreshReferrers(workspaceId: string, personIds: string[], tx: Conn = db): Promise<void> {
@@ -204,27 +168,57 @@ export function createPeopleRepository(db: Db) {
       return rows.map((r) => r.key);
     },
     async insertKeys(workspaceId: string, rows: { key: string; personId: string }[], tx: Conn = db): Promise<void> {
-      for (let i = 0; i < rows.length; i += 5000) {
-        await tx.insert(personKeys).values(rows.slice(i, i + 5000).map((r) => ({ workspaceId, ...r }))).onConflictDoNothing();
+      for (let i = 0; i < rows.length; i += 50_000) {
+        const chunk = rows.slice(i, i + 50_000);
+        await tx.execute(sql`insert into person_keys (workspace_id, key, person_id)
+          select ${workspaceId}, k.key, k.person_id from unnest(${sql.param(chunk.map((r) => r.key))}::text[], ${sql.param(chunk.map((r) => r.personId))}::uuid[]) as k(key, person_id)
+          on conflict do nothing`);
       }
     },
     async removeKeys(workspaceId: string, personId: string, keys: string[], tx: Conn = db): Promise<void> {
       if (!keys.length) return;
       await tx.delete(personKeys).where(and(eq(personKeys.workspaceId, workspaceId), eq(personKeys.personId, personId), sql`${personKeys.key} = any(${sql.param(keys)}::text[])`));
     },
-    // Chunks stay under the 32,767 parameters a PostgreSQL bind message can carry (about 35 columns a row).
-    async insertMany(workspaceId: string, values: (PersonValues & { id: string })[], tx: Conn): Promise<void> {
-      for (let i = 0; i < values.length; i += 500) {
-        await tx.insert(people).values(values.slice(i, i + 500).map((v) => ({ ...v, ...derived(v), workspaceId })));
+    // Bulk writes send their rows as one JSON parameter per 10,000 (see recordSet): one statement
+    // instead of a VALUES list per few hundred rows.
+    async insertMany(workspaceId: string, values: (PersonValues & { id: string })[], tx: Conn, incoming: IncomingTouch[] = []): Promise<void> {
+      for (let i = 0; i < values.length; i += 10_000) {
+        const rows = values.slice(i, i + 10_000).map((v) => ({ ...v, ...derived(v) }));
+        const ids = new Set(rows.map((r) => r.id));
+        const touches = incoming.filter((t) => ids.has(t.personId));
+        const keys = ['id', ...writtenKeys, 'createdAt', 'updatedAt'] as const;
+        const column = <T>(pick: (t: IncomingTouch) => T, type: string) => sql`${sql.param(touches.map(pick))}::${sql.raw(type)}[]`;
+        const source = sql`unnest(${column((t) => t.personId, 'uuid')}, ${column((t) => t.channel, 'text')}, ${column((t) => t.kind, 'text')},
+          ${column((t) => t.direction, 'text')}, ${column((t) => t.occurredAt.toISOString(), 'timestamptz')}) as i(person_id, channel, kind, direction, occurred_at)`;
+        await tx.execute(sql`insert into people (workspace_id, ${columnList(keys)}, ${sql.join(touchColumns.map(([name]) => sql.identifier(name)), sql`, `)})
+          select ${workspaceId}, ${columnList(keys, 'r')}, ${sql.join(touchColumns.map(([, value]) => value), sql`, `)}
+          from ${recordSet(keys, rows)} left join (${touchFacts(source)}) f on f.person_id = r.id`);
+      }
+    },
+    // Many people changed at once (an import's matches), as `update` writes one.
+    async updateMany(workspaceId: string, values: (PersonValues & { id: string })[], now: Date, tx: Conn): Promise<void> {
+      for (let i = 0; i < values.length; i += 10_000) {
+        const rows = values.slice(i, i + 10_000).map((v) => ({ ...v, ...derived(v), updatedAt: now }));
+        const keys = [...writtenKeys, 'updatedAt'] as const;
+        const set = sql.join(keys.map((k) => sql`${sql.identifier(people[k].name)} = r.${sql.identifier(people[k].name)}`), sql`, `);
+        await tx.execute(sql`update people p set ${set} from ${recordSet(['id', ...keys], rows)} where p.workspace_id = ${workspaceId} and p.id = r.id`);
       }
     },
     // Imported interactions: one per external id, so importing a file twice adds nothing.
     async insertInteractions(values: (typeof interactions.$inferInsert)[], tx: Conn): Promise<{ personId: string }[]> {
       const added: { personId: string }[] = [];
-      for (let i = 0; i < values.length; i += 2000) {
-        added.push(...await tx.insert(interactions).values(values.slice(i, i + 2000))
-          .onConflictDoNothing({ target: [interactions.workspaceId, interactions.externalId], where: sql`external_id is not null` })
-          .returning({ personId: interactions.personId }));
+      for (let i = 0; i < values.length; i += 20_000) {
+        const chunk = values.slice(i, i + 20_000);
+        const column = <T>(pick: (v: typeof interactions.$inferInsert) => T, type: string) => sql`${sql.param(chunk.map(pick))}::${sql.raw(type)}[]`;
+        const result = await tx.execute(sql`
+          insert into interactions (workspace_id, person_id, channel, kind, direction, occurred_at, duration_minutes, note, external_id, created_at)
+          select v.* from unnest(${column((v) => v.workspaceId, 'uuid')}, ${column((v) => v.personId, 'uuid')}, ${column((v) => v.channel, 'text')},
+            ${column((v) => v.kind, 'text')}, ${column((v) => v.direction, 'text')}, ${column((v) => v.occurredAt.toISOString(), 'timestamptz')},
+            ${column((v) => v.durationMinutes ?? null, 'int')}, ${column((v) => v.note ?? null, 'text')}, ${column((v) => v.externalId ?? null, 'text')},
+            ${column((v) => (v.createdAt ?? new Date()).toISOString(), 'timestamptz')}) as v
+          on conflict (workspace_id, external_id) where external_id is not null do nothing
+          returning person_id as "personId"`);
+        added.push(...(result as unknown as { rows: { personId: string }[] }).rows);
       }
       return added;
     },
@@ -267,9 +261,66 @@ function derived(values: PersonValues) {
   };
 }
 
-function toDate(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value : new Date(String(value));
+// Touch facts per person from a source of interactions `i` (the table, or those about to be
+// inserted): the ladder rules of ladder.ts and the facts the nudges read.
+function touchFacts(source: SQL): SQL {
+  const c = touchClasses;
+  const list = (kinds: readonly string[]) => sql`array[${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}]::text[]`;
+  const exchange = sql`i.kind = any(${list(c.exchange)}) and i.channel <> all(${list(offlineChannels)})`;
+  const facts: Record<keyof TouchFacts, SQL> = {
+    met: sql`bool_or(i.kind = any(${list(c.meeting)}) or i.channel = 'in_person')`,
+    called: sql`bool_or(i.kind = any(${list(c.call)}))`,
+    privateIn: sql`bool_or(i.kind = any(${list(c.private)}) and i.direction = 'in')`,
+    privateOut: sql`bool_or(i.kind = any(${list(c.private)}) and i.direction = 'out')`,
+    publicIn: sql`bool_or(i.kind = any(${list(c.public)}) and i.direction = 'in')`,
+    publicOut: sql`bool_or(i.kind = any(${list(c.public)}) and i.direction = 'out')`,
+  };
+  return sql`select i.person_id, ${sql.join(Object.entries(facts).map(([name, expr]) => sql`${expr} as ${sql.identifier(name)}`), sql`, `)},
+      count(*)::int as count, min(i.occurred_at) as first_at, max(i.occurred_at) as last_at,
+      max(i.occurred_at) filter (where i.direction = 'in' and i.kind = any(${list(c.reachOut)})) as last_in,
+      max(i.occurred_at) filter (where i.direction = 'out' and i.kind <> all(array['like', 'follow']::text[])) as last_out,
+      (count(*) filter (where ${exchange}))::int as exchanges,
+      min(i.occurred_at) filter (where ${exchange}) as first_ex,
+      max(i.occurred_at) filter (where ${exchange}) as last_ex,
+      max(i.occurred_at) filter (where i.kind = 'event_attended' or i.channel = 'event') as last_event
+    from ${source}
+    group by i.person_id`;
+}
+
+// The people columns touch facts `f` (null for someone without interactions) are written to.
+const ladderCase = sql`case ${sql.join(ladderRules.map((rule) => sql`when ${sql.join(rule.needs.map((fact) => sql`f.${sql.identifier(fact)}`), sql` and `)} then ${sql.raw(String(ladderIndex(rule.step)))}`), sql` `)} else 0 end`;
+const touchColumns: [string, SQL][] = [
+  ['ladder_step', sql`(${ladderCase})::smallint`],
+  ['interaction_count', sql`coalesce(f.count, 0)`],
+  ['first_interaction_at', sql`f.first_at`],
+  ['last_interaction_at', sql`f.last_at`],
+  ['last_inbound_at', sql`f.last_in`],
+  ['last_outbound_at', sql`f.last_out`],
+  ['online_exchanges', sql`coalesce(f.exchanges, 0)`],
+  ['first_exchange_at', sql`f.first_ex`],
+  ['last_exchange_at', sql`f.last_ex`],
+  ['last_event_at', sql`f.last_event`],
+];
+
+// An interaction about to be written for a person about to be created (see insertMany).
+export type IncomingTouch = { personId: string; channel: string; kind: string; direction: string; occurredAt: Date };
+
+// The columns a person's values are written to (besides id and the timestamps).
+const writtenKeys = [
+  'name', 'givenName', 'familyName', 'emails', 'phones', 'handles', 'organisation', 'tags', 'notes', 'source', 'introducedById',
+  'timezone', 'locale', 'cadenceDays', 'isClient', 'isFriend', 'sortName', 'searchText', 'dedupeBlocks',
+] as const satisfies readonly (keyof typeof people.$inferInsert)[];
+type PeopleKey = keyof typeof people.$inferInsert & keyof typeof people;
+
+function columnList(keys: readonly PeopleKey[], alias?: string): SQL {
+  return sql.join(keys.map((k) => (alias ? sql`${sql.identifier(alias)}.${sql.identifier(people[k].name)}` : sql.identifier(people[k].name))), sql`, `);
+}
+
+// Rows as one JSON parameter, read back as a record set `r` typed by the people table's own columns.
+function recordSet(keys: readonly PeopleKey[], rows: Record<string, unknown>[]): SQL {
+  const json = JSON.stringify(rows.map((row) => Object.fromEntries(keys.map((k) => [people[k].name, row[k] ?? null]))));
+  const types = sql.join(keys.map((k) => sql`${sql.identifier(people[k].name)} ${sql.raw(people[k].getSQLType())}`), sql`, `);
+  return sql`jsonb_to_recordset(${json}::jsonb) as r(${types})`;
 }
 
 function escapeLike(text: string): string {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Clock } from '../../core/clock.ts';
 import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
@@ -9,7 +10,7 @@ import { duplicateReasons, nameSimilarity } from './duplicates.ts';
 import { identityKeys } from './identity.ts';
 import { ladderIndex } from './ladder.ts';
 import { mergeValues, type MergeableValues } from './merge.ts';
-import { definedOnly, isId, lockKeys, normalise, refreshTouchFacts, toInteraction, toPerson, toValues, type PersonData } from './people.values.ts';
+import { definedOnly, isId, lockKeys, normalise, toInteraction, toPerson, toValues, type PersonData } from './people.values.ts';
 import { createPeopleRepository, type PersonRow } from './people.repository.ts';
 
 export type MergeHook = (tx: Tx, workspaceId: string, fromPersonId: string, toPersonId: string) => Promise<void>;
@@ -33,7 +34,7 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   // Keeps the derived ladder step and touch facts current, in the transaction that changed the interactions.
-  const refreshTouches = (workspaceId: string, personIds: string[], tx: Tx) => refreshTouchFacts(repo, workspaceId, personIds, tx);
+  const refreshTouches = (workspaceId: string, personIds: string[], tx: Tx) => repo.refreshTouches(workspaceId, personIds, tx);
 
   // A person's identity keys follow their emails, phones and handles; a key someone else holds is a
   // duplicate to merge, not to create.
@@ -149,18 +150,16 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
       await repo.dismissPair(auth.workspaceId, aId, bId);
     },
 
-    // Recomputes every person's ladder step and touch facts (after a restore or a bulk load).
+    // Recomputes every person's ladder step and touch facts (after a restore or a bulk load), in
+    // one statement over all interactions; returns how many people it looked at.
     async recomputeTouches(auth: Auth): Promise<number> {
       requireRole(auth, 'owner');
-      let after: string | undefined;
-      let total = 0;
-      for (;;) {
-        const ids = await repo.idsAfter(auth.workspaceId, after, 5000);
-        if (!ids.length) return total;
-        await db.transaction((tx) => refreshTouches(auth.workspaceId, ids, tx));
-        total += ids.length;
-        after = ids.at(-1);
-      }
+      return db.transaction(async (tx) => {
+        // Statistics first (a bulk load leaves them stale), and room to group millions of interactions in memory.
+        await tx.execute(sql`analyze people, interactions`);
+        await tx.execute(sql`set local work_mem = '64MB'`);
+        return (await repo.refreshTouches(auth.workspaceId, null, tx)).people;
+      });
     },
 
     // Later modules (registrations, consents) move their rows to the survivor of a merge.

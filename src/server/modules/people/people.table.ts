@@ -43,6 +43,10 @@ export const people = pgTable('people', {
   firstExchangeAt: timestampColumn('first_exchange_at'),
   lastExchangeAt: timestampColumn('last_exchange_at'),
   lastEventAt: timestampColumn('last_event_at'),
+  // When the keep-in-touch cadence (the person's own, else their tags') is due: the latest
+  // interaction's date (or when they were added) plus the cadence; null without a cadence. Kept by
+  // triggers on people and relationship_settings (migration 0014_reconnect_due), for the reconnect nudge.
+  reconnectDueAt: timestampColumn('reconnect_due_at'),
   createdAt: timestampColumn('created_at').notNull().defaultNow(),
   updatedAt: timestampColumn('updated_at').notNull().defaultNow(),
 }, (t) => [
@@ -54,12 +58,15 @@ export const people = pgTable('people', {
   index('people_emails_idx').using('gin', t.emails),
   index('people_ladder_idx').on(t.workspaceId, t.ladderStep, t.sortName, t.id),
   index('people_introduced_by_idx').on(t.workspaceId, t.introducedById),
-  index('people_exchanges_idx').on(t.workspaceId, t.onlineExchanges),
+  // The call nudge: people not yet talked to, most exchanges first.
+  index('people_call_idx').on(t.workspaceId, t.onlineExchanges.desc().nullsFirst(), t.id).where(sql`ladder_step < 3`),
   index('people_event_idx').on(t.workspaceId, t.lastEventAt),
   // Replies owed: they wrote last. A partial index, because the condition compares two columns.
   index('people_reply_owed_idx').on(t.workspaceId, t.lastInboundAt)
     .where(sql`last_inbound_at is not null and (last_outbound_at is null or last_outbound_at < last_inbound_at)`),
-  index('people_cadence_idx').on(t.workspaceId, t.lastInteractionAt).where(sql`cadence_days is not null`),
+  index('people_reconnect_due_idx').on(t.workspaceId, t.reconnectDueAt, t.id).where(sql`reconnect_due_at is not null`),
+  // The thank nudge: the latest introductions first.
+  index('people_introduced_idx').on(t.workspaceId, t.createdAt.desc().nullsFirst()).where(sql`introduced_by_id is not null`),
 ]);
 
 export const interactions = pgTable('interactions', {

@@ -1,27 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/index.ts';
-import { ladderIndex, ladderStep, ladderSteps } from './ladder.ts';
+import { ladderSteps } from './ladder.ts';
 import type { MergeableValues } from './merge.ts';
 import type { Interaction, Person, PersonInput } from './people.contract.ts';
-import type { InteractionRow, PeopleRepository, PersonRow } from './people.repository.ts';
+import type { InteractionRow, PersonRow } from './people.repository.ts';
 
 // Conversions between rows, API shapes and the values a person is written with, shared by the
 // service and the importer.
 
 export type PersonData = z.output<typeof PersonInput>;
-
-// Keeps the derived ladder step and touch facts current, in the transaction that changed the interactions.
-export async function refreshTouchFacts(repo: PeopleRepository, workspaceId: string, personIds: string[], tx: Tx) {
-  for (let i = 0; i < personIds.length; i += 5000) {
-    const facts = await repo.touchFacts(workspaceId, personIds.slice(i, i + 5000), tx);
-    await repo.saveTouchSummaries(workspaceId, facts.map((f) => ({
-      personId: f.personId, ladderStep: ladderIndex(ladderStep(f)), count: f.count, firstAt: f.firstAt, lastAt: f.lastAt,
-      lastInboundAt: f.lastInboundAt, lastOutboundAt: f.lastOutboundAt, exchanges: f.exchanges,
-      firstExchangeAt: f.firstExchangeAt, lastExchangeAt: f.lastExchangeAt, lastEventAt: f.lastEventAt,
-    })), tx);
-  }
-}
 
 export function normalise(input: PersonData): MergeableValues {
   return {
