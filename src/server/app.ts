@@ -19,6 +19,7 @@ import { consentRoutes, createConsentService, createQuestionsService, createRigh
 import { backupRoutes, createBackupService } from './modules/backup/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
+import { createCredentialBox, createPostsService, postsRoutes } from './modules/posts/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
 import { createWorkspacesService, workspacesRoutes } from './modules/workspaces/index.ts';
 import { webRoutes } from './web.ts';
@@ -53,7 +54,8 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const subscribe = createSubscribeService({ db, clock, consent, secret: config.secret, publicUrl: config.publicUrl });
   const questions = createQuestionsService({ db, clock, people, consent, subscribe, members: auth, workspaces });
   const rights = createRightsService({ db, people, nudges, consent });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights };
+  const posts = createPostsService({ db, clock, workspaces, box: createCredentialBox(config.secret) });
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, posts };
 }
 
 // Every module's jobs, for the worker to run.
@@ -144,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   consentRoutes(app, services);
   questionsRoutes(app, services);
   rightsRoutes(app, services);
+  postsRoutes(app, services);
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? 10 });
   await publicRoutes(app);
   await webRoutes(app);

@@ -1,0 +1,4 @@
+export { createPostsService, type PostsService } from './posts.service.ts';
+export { createCredentialBox, type CredentialBox } from './credentials.ts';
+export { postsRoutes } from './posts.routes.ts';
+export { lengthFor, platformLimits, platforms, type Platform } from './lengths.ts';
