@@ -19,7 +19,7 @@ import { consentRoutes, createConsentService, createQuestionsService, createRigh
 import { backupRoutes, createBackupService } from './modules/backup/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
-import { createCredentialBox, createPostsService, postsRoutes } from './modules/posts/index.ts';
+import { createCredentialBox, createPlannerService, createPostsService, plannerRoutes, postsRoutes } from './modules/posts/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
 import { createWorkspacesService, workspacesRoutes } from './modules/workspaces/index.ts';
 import { webRoutes } from './web.ts';
@@ -55,7 +55,8 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const questions = createQuestionsService({ db, clock, people, consent, subscribe, members: auth, workspaces });
   const rights = createRightsService({ db, people, nudges, consent });
   const posts = createPostsService({ db, clock, workspaces, box: createCredentialBox(config.secret) });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, posts };
+  const planner = createPlannerService({ clock, workspaces, repository: posts.repository });
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, posts, planner };
 }
 
 // Every module's jobs, for the worker to run.
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   questionsRoutes(app, services);
   rightsRoutes(app, services);
   postsRoutes(app, services);
+  plannerRoutes(app, services);
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? 10 });
   await publicRoutes(app);
   await webRoutes(app);
