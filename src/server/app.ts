@@ -147,7 +147,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   consentRoutes(app, services);
   questionsRoutes(app, services);
   rightsRoutes(app, services);
-  postsRoutes(app, services);
+  postsRoutes(app, { posts: services.posts, publicUrl: config.publicUrl, clock: options.clock ?? systemClock });
   plannerRoutes(app, services);
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? 10 });
   await publicRoutes(app);

@@ -21,6 +21,7 @@ describe('post length as each platform counts it', () => {
     assert.equal(countFor('x', 'see example.com/x'), 4 + 23);
     assert.equal(countFor('x', family), 2);
     assert.equal(countFor('x', 'Grüße'), 5);
+    assert.equal(countFor('x', 'https://shop.example/x'), 22, 'X links only known top-level domains; .example stays text');
     const text = `${'a'.repeat(257)} ${long}`;
     assert.deepEqual(lengthFor('x', text), { count: 281, limit: 280, over: true });
     assert.equal(lengthFor('x', `${'a'.repeat(256)} ${long}`).over, false);

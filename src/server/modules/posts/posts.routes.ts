@@ -1,11 +1,21 @@
+import { z } from 'zod';
 import { authOf, type App } from '../../core/types.ts';
+import { renderAtom } from './feed.ts';
 import {
   Channel, ChannelId, ChannelInput, ChannelList, ChannelPatch, CoachInput, CoachResult, DueList, PostedInput, PostId, PostInput, PostList, PostPatch, PostQuery, PostWithCoach, TargetId,
 } from './posts.contract.ts';
 import type { PostsService } from './posts.service.ts';
 
-export function postsRoutes(app: App, { posts }: { posts: PostsService }) {
+export function postsRoutes(app: App, { posts, publicUrl, clock }: { posts: PostsService; publicUrl: string; clock: { now: () => Date } }) {
   const tags = ['posts'];
+  app.get('/feeds/:slug/posts.atom', { config: { public: true }, schema: { tags, summary: 'Atom feed of the workspace\'s published posts (public)', params: z.object({ slug: z.string().max(100) }), produces: ['application/atom+xml'] } },
+    async (request, reply) => {
+      const feed = await posts.feed(request.params.slug);
+      if (!feed) return reply.callNotFound();
+      const feedUrl = `${publicUrl.replace(/\/$/, '')}/feeds/${encodeURIComponent(feed.workspace.slug)}/posts.atom`;
+      return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300')
+        .send(renderAtom({ feedUrl, title: feed.workspace.name, posts: feed.posts, updated: clock.now() }));
+    });
   app.get('/api/v1/channels', { schema: { tags, summary: 'The workspace\'s channels, with posting slots and cadence goals', response: { 200: ChannelList } } },
     async (request) => ({ items: await posts.listChannels(authOf(request)) }));
   app.post('/api/v1/channels', { schema: { tags, summary: 'Add a channel (owner); credentials are stored encrypted', body: ChannelInput, response: { 201: Channel } } },

@@ -227,6 +227,17 @@ export function createPostsService({ db, clock, workspaces, box }: Deps) {
       return getPost(auth, postId);
     },
 
+    // The public feed: a workspace's published posts, newest first; undefined for an unknown workspace.
+    async feed(slug: string) {
+      const workspace = await workspaces.findBySlug(slug);
+      if (!workspace) return undefined;
+      const rows = await repo.published(workspace.id, 50);
+      return {
+        workspace: { name: workspace.name, slug: workspace.slug },
+        posts: rows.map((row) => ({ id: row.id, body: row.body, publishedAt: row.publishedAt ?? row.updatedAt, urls: row.targets.flatMap((t) => (t.url ? [t.url] : [])) })),
+      };
+    },
+
     repository: repo,
   };
 }
