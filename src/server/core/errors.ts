@@ -20,6 +20,7 @@ export const errorCatalog = {
   POST_LOCKED: { status: 409, title: 'This post is being published or already out; it can no longer change' },
   NOT_MANUAL_CHANNEL: { status: 409, title: 'This channel publishes through its API; only manual channels are marked posted by hand' },
   NOT_DUE: { status: 409, title: 'This post is not due on this channel yet, or is already marked posted' },
+  NOTHING_TO_RESOLVE: { status: 409, title: 'This channel\'s outcome is not unknown or failed; there is nothing to resolve' },
   PLAN_CLOSED: { status: 409, title: 'This plan is already done or cancelled' },
   INVITATION_INVALID: { status: 410, title: 'This invitation is used, expired or unknown' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },

@@ -32,6 +32,8 @@ CREATE TABLE "post_targets" (
 	"url" text,
 	"error" text,
 	"published_at" timestamp with time zone,
+	"attempted_at" timestamp with time zone,
+	"request_key" text,
 	CONSTRAINT "post_targets_workspace_id_post_id_channel_id_pk" PRIMARY KEY("workspace_id","post_id","channel_id"),
 	CONSTRAINT "post_targets_state_check" CHECK ("post_targets"."state" in ('pending', 'publishing', 'published', 'failed', 'unknown'))
 );
@@ -56,6 +58,8 @@ ALTER TABLE "planner_settings" ADD CONSTRAINT "planner_settings_workspace_id_wor
 ALTER TABLE "post_targets" ADD CONSTRAINT "post_targets_workspace_id_post_id_posts_workspace_id_id_fk" FOREIGN KEY ("workspace_id","post_id") REFERENCES "public"."posts"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_targets" ADD CONSTRAINT "post_targets_workspace_id_channel_id_channels_workspace_id_id_fk" FOREIGN KEY ("workspace_id","channel_id") REFERENCES "public"."channels"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "posts" ADD CONSTRAINT "posts_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "post_targets_publishing_idx" ON "post_targets" USING btree ("attempted_at") WHERE "post_targets"."state" = 'publishing';--> statement-breakpoint
 CREATE INDEX "post_targets_channel_idx" ON "post_targets" USING btree ("workspace_id","channel_id");--> statement-breakpoint
 CREATE INDEX "posts_scheduled_idx" ON "posts" USING btree ("workspace_id","scheduled_at");--> statement-breakpoint
-CREATE INDEX "posts_status_idx" ON "posts" USING btree ("workspace_id","status","updated_at");
+CREATE INDEX "posts_status_idx" ON "posts" USING btree ("workspace_id","status","updated_at");--> statement-breakpoint
+CREATE INDEX "posts_due_idx" ON "posts" USING btree ("scheduled_at") WHERE "posts"."status" = 'scheduled';

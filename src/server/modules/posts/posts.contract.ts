@@ -130,3 +130,7 @@ export const DueItem = z.object({
 });
 export const DueList = z.object({ items: z.array(DueItem) });
 export const PostedInput = z.object({ url: z.url({ protocol: /^https?$/ }).max(2000).describe('Where the post now lives') });
+export const ResolveInput = z.object({
+  published: z.boolean().describe('true: it is out (give its URL); false: it did not go out'),
+  url: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
+});

@@ -83,7 +83,7 @@ export function createPostsRepository(db: Db) {
     dueManual: (workspaceId: string, now: Date) => db.select({ post: posts, target: postTargets, channel: channels }).from(postTargets)
       .innerJoin(posts, and(eq(posts.workspaceId, postTargets.workspaceId), eq(posts.id, postTargets.postId)))
       .innerJoin(channels, and(eq(channels.workspaceId, postTargets.workspaceId), eq(channels.id, postTargets.channelId)))
-      .where(and(eq(postTargets.workspaceId, workspaceId), eq(channels.mode, 'manual'), eq(postTargets.state, 'pending'), eq(posts.status, 'scheduled'), lte(posts.scheduledAt, now)))
+      .where(and(eq(postTargets.workspaceId, workspaceId), eq(channels.mode, 'manual'), eq(postTargets.state, 'pending'), inArray(posts.status, ['scheduled', 'publishing']), lte(posts.scheduledAt, now)))
       .orderBy(asc(posts.scheduledAt), asc(channels.name)),
     // Published posts, newest first, for the public feed.
     published: (workspaceId: string, limit: number) => db.select().from(posts)

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authOf, type App } from '../../core/types.ts';
 import { renderAtom } from './feed.ts';
 import {
-  Channel, ChannelId, ChannelInput, ChannelList, ChannelPatch, CoachInput, CoachResult, DueList, PostedInput, PostId, PostInput, PostList, PostPatch, PostQuery, PostWithCoach, TargetId,
+  Channel, ChannelId, ChannelInput, ChannelList, ChannelPatch, CoachInput, CoachResult, DueList, PostedInput, PostId, PostInput, PostList, PostPatch, PostQuery, PostWithCoach, ResolveInput, TargetId,
 } from './posts.contract.ts';
 import type { PostsService } from './posts.service.ts';
 
@@ -41,4 +41,6 @@ export function postsRoutes(app: App, { posts, publicUrl, clock }: { posts: Post
     async (request, reply) => { await posts.remove(authOf(request), request.params.id); return reply.code(204).send(); });
   app.post('/api/v1/posts/:id/channels/:channelId/posted', { schema: { tags, summary: '"I posted it": a manual channel\'s copy is out, at this URL', params: TargetId, body: PostedInput, response: { 200: PostWithCoach } } },
     (request) => posts.markPosted(authOf(request), request.params.id, request.params.channelId, request.body.url));
+  app.post('/api/v1/posts/:id/channels/:channelId/resolve', { schema: { tags, summary: 'Settle a channel whose outcome is unknown (or failed) after checking the platform', params: TargetId, body: ResolveInput, response: { 200: PostWithCoach } } },
+    (request) => posts.resolve(authOf(request), request.params.id, request.params.channelId, request.body));
 }

@@ -10,6 +10,7 @@ import { lengthFor, type Platform } from './lengths.ts';
 import { apiPlatforms, type pillars } from './posts.contract.ts';
 import { createPostsRepository, type ChannelRow, type PostRow, type PostWithTargets } from './posts.repository.ts';
 import type { Slot } from './posts.table.ts';
+import { createPublishRepository } from './publish.repository.ts';
 
 type Deps = { db: Db; clock: Clock; workspaces: WorkspacesService; box: CredentialBox };
 type UserStatus = 'idea' | 'draft' | 'scheduled';
@@ -50,6 +51,7 @@ function sortSlots(slots: Slot[]): Slot[] {
 
 export function createPostsService({ db, clock, workspaces, box }: Deps) {
   const repo = createPostsRepository(db);
+  const publishRepo = createPublishRepository(db);
   const bind = (workspaceId: string, channelId: string) => `${workspaceId}:${channelId}`;
 
   function checkZone(zone: string, path: string) {
@@ -179,6 +181,7 @@ export function createPostsService({ db, clock, workspaces, box }: Deps) {
         const timeChanged = patch.scheduledAt !== undefined || status !== row.status;
         checkSchedule(status, scheduledAt, (patch.channels ?? row.targets).length, timeChanged);
         await repo.updatePost(tx, auth.workspaceId, id, { pillar: patch.pillar, body: patch.body, status, scheduledAt, updatedAt: clock.now() });
+        if (row.status === 'failed' && status === 'scheduled') await publishRepo.retryFailed(tx, auth.workspaceId, id);
         if (patch.channels) await repo.replaceTargets(tx, auth.workspaceId, id, patch.channels);
       });
       return getPost(auth, id);
@@ -219,11 +222,18 @@ export function createPostsService({ db, clock, workspaces, box }: Deps) {
         if (!target) throw new AppError('NOT_FOUND', 'This post does not go to this channel.');
         if (target.channel.mode !== 'manual') throw new AppError('NOT_MANUAL_CHANNEL');
         const now = clock.now();
-        if (target.state !== 'pending' || row.status !== 'scheduled' || !row.scheduledAt || row.scheduledAt > now) throw new AppError('NOT_DUE');
+        if (target.state !== 'pending' || !['scheduled', 'publishing'].includes(row.status) || !row.scheduledAt || row.scheduledAt > now) throw new AppError('NOT_DUE');
         await repo.updateTarget(tx, auth.workspaceId, postId, channelId, { state: 'published', url, publishedAt: now, error: null });
-        const allOut = row.targets.every((t) => t.channelId === channelId || t.state === 'published');
-        if (allOut) await repo.updatePost(tx, auth.workspaceId, postId, { status: 'published', publishedAt: now, updatedAt: now });
+        await publishRepo.settle(tx, auth.workspaceId, postId, now);
       });
+      return getPost(auth, postId);
+    },
+
+    // A person checked a channel whose outcome was unknown (or failed): it is out, at this URL, or it is not.
+    async resolve(auth: Auth, postId: string, channelId: string, outcome: { published: boolean; url: string | null }) {
+      requireRole(auth, 'editor');
+      await requirePost(auth, postId);
+      if (!(await publishRepo.resolve(auth.workspaceId, postId, channelId, outcome, clock.now()))) throw new AppError('NOTHING_TO_RESOLVE');
       return getPost(auth, postId);
     },
 

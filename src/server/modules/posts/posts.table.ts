@@ -43,6 +43,8 @@ export const posts = pgTable('posts', {
   primaryKey({ columns: [t.workspaceId, t.id] }),
   index('posts_scheduled_idx').on(t.workspaceId, t.scheduledAt),
   index('posts_status_idx').on(t.workspaceId, t.status, t.updatedAt),
+  // The publisher's sweep across workspaces: scheduled posts by time.
+  index('posts_due_idx').on(t.scheduledAt).where(sql`${t.status} = 'scheduled'`),
   check('posts_status_check', sql`${t.status} in ('idea', 'draft', 'scheduled', 'publishing', 'published', 'failed', 'unknown')`),
 ]);
 
@@ -57,8 +59,13 @@ export const postTargets = pgTable('post_targets', {
   url: text('url'),
   error: text('error'),
   publishedAt: timestampColumn('published_at'),
+  // Set in the same locked transaction that moves the target to publishing, before the platform call:
+  // when the call started (a stale one becomes unknown) and the key that makes a retry harmless.
+  attemptedAt: timestampColumn('attempted_at'),
+  requestKey: text('request_key'),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.postId, t.channelId] }),
+  index('post_targets_publishing_idx').on(t.attemptedAt).where(sql`${t.state} = 'publishing'`),
   index('post_targets_channel_idx').on(t.workspaceId, t.channelId),
   foreignKey({ columns: [t.workspaceId, t.postId], foreignColumns: [posts.workspaceId, posts.id] }).onDelete('cascade'),
   foreignKey({ columns: [t.workspaceId, t.channelId], foreignColumns: [channels.workspaceId, channels.id] }).onDelete('cascade'),
