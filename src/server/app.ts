@@ -19,7 +19,7 @@ import { consentRoutes, createConsentService, createQuestionsService, createRigh
 import { backupRoutes, createBackupService } from './modules/backup/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
-import { createCredentialBox, createPlannerService, createPostsService, createPublisher, defaultRetryPolicy, mastodonAdapter, plannerRoutes, postsRoutes, publishJobs } from './modules/posts/index.ts';
+import { createCredentialBox, createPlannerService, createPostsService, blueskyAdapter, createPublisher, defaultRetryPolicy, mastodonAdapter, plannerRoutes, postsRoutes, publishJobs } from './modules/posts/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
 import { createWorkspacesService, workspacesRoutes } from './modules/workspaces/index.ts';
 import { webRoutes } from './web.ts';
@@ -56,7 +56,7 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const rights = createRightsService({ db, people, nudges, consent });
   const posts = createPostsService({ db, clock, workspaces, box: createCredentialBox(config.secret) });
   const planner = createPlannerService({ clock, workspaces, repository: posts.repository });
-  const publisher = createPublisher({ db, clock, credentialsOf: posts.credentialsOf, adapters: { mastodon: mastodonAdapter(defaultRetryPolicy) } });
+  const publisher = createPublisher({ db, clock, credentialsOf: posts.credentialsOf, adapters: { mastodon: mastodonAdapter(defaultRetryPolicy), bluesky: blueskyAdapter(defaultRetryPolicy) } });
   return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, posts, planner, publisher };
 }
 

@@ -6,4 +6,5 @@ export { createPlannerService, type PlannerService } from './planner.service.ts'
 export { plannerRoutes } from './planner.routes.ts';
 export { createPublisher, publishJobs, type Publisher } from './publish.service.ts';
 export { mastodonAdapter } from './adapters/mastodon.ts';
+export { blueskyAdapter } from './adapters/bluesky.ts';
 export { defaultRetryPolicy, type Adapter, type RetryPolicy } from './adapters/types.ts';

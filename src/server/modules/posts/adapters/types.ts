@@ -33,6 +33,15 @@ export function retryDelay(policy: RetryPolicy, attempt: number, retryAfter: str
 
 // A refused connection never reached the platform; other network errors may have happened after sending.
 export function neverSent(error: unknown): boolean {
-  const code = (error as { cause?: { code?: string } })?.cause?.code;
-  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+  for (let e = error as { cause?: unknown; code?: string } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return true;
+  }
+  return false;
+}
+
+export function timedOut(error: unknown): boolean {
+  for (let e = error as { cause?: unknown; name?: string } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.name === 'TimeoutError') return true;
+  }
+  return false;
 }
