@@ -1,6 +1,12 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
 import { awarenessDays } from './observances.data.ts';
 import { dateOf, describeRule } from './observances.rules.ts';
+
+// date-holidays carries every country's rules; it loads when holidays are first asked for.
+const require = createRequire(import.meta.url);
+let HolidaysModule: typeof HolidaysClass | undefined;
+const Holidays = () => (HolidaysModule ??= require('date-holidays') as typeof HolidaysClass);
 
 export type Observance = {
   date: string;
@@ -16,11 +22,11 @@ export type Place = { country: string | null; region: string | null };
 const maxDays = 400;
 
 export function countries(): Record<string, string> {
-  return new Holidays().getCountries('en');
+  return new (Holidays())().getCountries('en');
 }
 
 export function regions(country: string): Record<string, string> {
-  return new Holidays().getStates(country, 'en') ?? {};
+  return new (Holidays())().getStates(country, 'en') ?? {};
 }
 
 export function isKnownPlace({ country, region }: Place): boolean {
@@ -31,7 +37,8 @@ export function isKnownPlace({ country, region }: Place): boolean {
 
 function holidays(place: Place, years: number[], from: string, to: string): Observance[] {
   if (!place.country) return [];
-  const calendar = place.region ? new Holidays(place.country, place.region) : new Holidays(place.country);
+  const Calendar = Holidays();
+  const calendar = place.region ? new Calendar(place.country, place.region) : new Calendar(place.country);
   return years.flatMap((year) => {
     const en = calendar.getHolidays(year, 'en').filter((h) => h.type === 'public');
     const de = new Map(calendar.getHolidays(year, 'de').filter((h) => h.type === 'public').map((h) => [`${h.date}|${h.rule}`, h.name]));

@@ -1,4 +1,10 @@
-import twitterText from 'twitter-text';
+import { createRequire } from 'node:module';
+import type TwitterText from 'twitter-text';
+
+// twitter-text is large; it loads on the first X count, not with the server.
+const require = createRequire(import.meta.url);
+let twitterText: typeof TwitterText | undefined;
+const parseTweet = (text: string) => (twitterText ??= require('twitter-text') as typeof TwitterText).parseTweet(text);
 
 export const platforms = ['mastodon', 'bluesky', 'linkedin', 'facebook', 'instagram', 'x'] as const;
 export type Platform = (typeof platforms)[number];
@@ -32,7 +38,7 @@ function mastodonLength(text: string): number {
 // Bluesky counts graphemes, LinkedIn/Instagram/Facebook count UTF-16 units as their web composers do.
 export function countFor(platform: Platform, text: string): number {
   switch (platform) {
-    case 'x': return twitterText.parseTweet(text).weightedLength;
+    case 'x': return parseTweet(text).weightedLength;
     case 'bluesky': return graphemes(text);
     case 'mastodon': return mastodonLength(text);
     default: return text.length;

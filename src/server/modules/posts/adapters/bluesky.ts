@@ -1,5 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { AtpAgent, RichText, XRPCError } from '@atproto/api';
+// @atproto/api carries every lexicon; it loads with the first publish, not with the server.
+type Atproto = typeof import('@atproto/api');
+let loaded: Promise<Atproto> | undefined;
+const atproto = () => (loaded ??= import('@atproto/api'));
 import { neverSent, retryDelay, timedOut, type Adapter, type PublishOutcome, type RetryPolicy } from './types.ts';
 
 // The PDS and handle from the channel's account, e.g. https://bsky.social/@anna.bsky.social.
@@ -29,7 +32,10 @@ export function makeTid(nowMs: number, clockId = randomInt(1024)): string {
 }
 
 const collection = 'app.bsky.feed.post';
-const statusOf = (error: unknown) => (error instanceof XRPCError ? error.status : 0);
+const statusOf = (error: unknown) => {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status === 'number' ? status : 0;
+};
 
 // Bluesky through its official @atproto/api client, signed in with an app password. The post is written
 // under a record key chosen up front: after a 5xx the record is looked up first and only written again
@@ -39,6 +45,7 @@ export function blueskyAdapter(policy: RetryPolicy, now: () => number = Date.now
     const where = blueskyAccountOf(account);
     if (!where) return { state: 'failed', error: 'The channel has no Bluesky address (e.g. https://bsky.social/@you.bsky.social)' };
     if (!credentials?.appPassword) return { state: 'failed', error: 'The channel has no app password' };
+    const { AtpAgent, RichText } = await atproto();
     // Every call has a deadline; signing in posts nothing, so it may take its time.
     let limit = Math.max(policy.timeoutMs, 10_000);
     const agent = new AtpAgent({ service: where.service, fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(limit) }) });
@@ -64,7 +71,7 @@ export function blueskyAdapter(policy: RetryPolicy, now: () => number = Date.now
       } catch (error) {
         if (timedOut(error)) return { state: 'unknown', error: 'Bluesky did not answer in time; the post may or may not be out' };
         const status = statusOf(error);
-        const headers = (error as XRPCError).headers ?? {};
+        const headers = (error as { headers?: Record<string, string> }).headers ?? {};
         let final: PublishOutcome;
         // 429 was refused before writing; a refused connection never arrived; a 5xx or a broken connection may have written.
         if (status === 429) final = { state: 'failed', error: 'Bluesky kept refusing: too many requests' };

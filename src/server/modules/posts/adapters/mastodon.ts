@@ -1,4 +1,3 @@
-import { createRestAPIClient, MastoHttpError, MastoTimeoutError } from 'masto';
 import { neverSent, retryDelay, type Adapter, type PublishOutcome, type RetryPolicy } from './types.ts';
 
 // The instance's origin from the channel's account, e.g. https://social.example/@anna.
@@ -14,7 +13,12 @@ export function instanceOf(account: string | null): string | null {
 
 type Decision = { retry: true; final: PublishOutcome; retryAfter: string | null } | { retry: false; outcome: PublishOutcome };
 
-function decide(error: unknown): Decision {
+// masto loads with the first publish, not with the server.
+type Masto = typeof import('masto');
+let loaded: Promise<Masto> | undefined;
+const masto = () => (loaded ??= import('masto'));
+
+function decide(error: unknown, { MastoHttpError, MastoTimeoutError }: Masto): Decision {
   if (error instanceof MastoTimeoutError) {
     return { retry: false, outcome: { state: 'unknown', error: 'Mastodon did not answer in time; the post may or may not be out' } };
   }
@@ -37,13 +41,14 @@ export function mastodonAdapter(policy: RetryPolicy): Adapter {
     const url = instanceOf(account);
     if (!url) return { state: 'failed', error: 'The channel has no instance address (e.g. https://social.example/@you)' };
     if (!credentials?.accessToken) return { state: 'failed', error: 'The channel has no access token' };
-    const client = createRestAPIClient({ url, accessToken: credentials.accessToken, timeout: policy.timeoutMs });
+    const lib = await masto();
+    const client = lib.createRestAPIClient({ url, accessToken: credentials.accessToken, timeout: policy.timeoutMs });
     for (let attempt = 1; ; attempt++) {
       try {
         const status = await client.v1.statuses.create({ status: text, visibility: 'public' }, { requestInit: { headers: { 'Idempotency-Key': requestKey } } });
         return { state: 'published', externalId: status.id, url: status.url ?? status.uri };
       } catch (error) {
-        const decision = decide(error);
+        const decision = decide(error, lib);
         if (!decision.retry) return decision.outcome;
         if (attempt >= policy.attempts) return decision.final;
         await policy.sleep(retryDelay(policy, attempt, decision.retryAfter));
