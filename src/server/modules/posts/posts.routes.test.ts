@@ -104,4 +104,21 @@ describe('posts and channels', () => {
     const self = await api('POST', '/api/v1/posts/coach', { body: 'Last chance!!! only today 50% off, buy now', postId: created.json().id });
     assert.ok(!self.json().warnings.some((w: { code: string }) => w.code === 'NEAR_COPY'), 'not compared with itself');
   });
+
+  test('another workspace sees none of it: posts, channels, credentials, planner', async () => {
+    const [mine] = (await api('GET', '/api/v1/posts')).json().items;
+    const [channel] = (await api('GET', '/api/v1/channels')).json().items;
+    const other = await t.database.db.transaction((tx) => t.services.workspaces.create({ name: 'Elsewhere Ltd' }, tx));
+    const them = { workspaceId: other.id, userId: '00000000-0000-4000-8000-00000000000e', role: 'owner' as const, via: 'token' as const };
+    await assert.rejects(t.services.posts.get(them, mine.id), { code: 'NOT_FOUND' });
+    await assert.rejects(t.services.posts.update(them, mine.id, { body: 'mine now' }), { code: 'NOT_FOUND' });
+    await assert.rejects(t.services.posts.markPosted(them, mine.id, channel.id, 'https://x.com/1'), { code: 'NOT_FOUND' });
+    await assert.rejects(t.services.posts.updateChannel(them, channel.id, { name: 'mine' }), { code: 'NOT_FOUND' });
+    await assert.rejects(t.services.posts.create(them, { pillar: 'value', body: 'x', status: 'idea', scheduledAt: null, channels: [{ channelId: channel.id, body: null }] }), { code: 'UNKNOWN_CHANNEL' });
+    assert.deepEqual(await t.services.posts.list(them, {}), []);
+    assert.deepEqual(await t.services.posts.listChannels(them), []);
+    assert.equal(await t.services.posts.credentialsOf(other.id, channel.id), null);
+    const week = await t.services.planner.view(them, 'month', '2026-12-02');
+    assert.deepEqual([week.posts.length, week.unscheduled.length, week.channels.length], [0, 0, 0]);
+  });
 });
