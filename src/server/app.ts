@@ -20,6 +20,7 @@ import { backupRoutes, createBackupService } from './modules/backup/index.ts';
 import { createFocusService, focusRoutes } from './modules/focus/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
+import { createCredentialBox, createPlannerService, createPostsService, blueskyAdapter, createPublisher, defaultRetryPolicy, mastodonAdapter, plannerRoutes, postsRoutes, publishJobs } from './modules/posts/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
 import { createWorkspacesService, workspacesRoutes } from './modules/workspaces/index.ts';
 import { webRoutes } from './web.ts';
@@ -58,12 +59,15 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const audienceSettings = createAudienceSettings(db);
   const broadcasts = createBroadcastsService({ db, clock, consent, subscribe, members: auth, workspaces });
   const broadcastSender = createBroadcastSender({ db, clock, mailer, broadcasts, subscribe, workspaces, settings: audienceSettings, concurrency: database.kind === 'postgres' ? 3 : 1 });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus };
+  const posts = createPostsService({ db, clock, workspaces, box: createCredentialBox(config.secret) });
+  const planner = createPlannerService({ clock, workspaces, repository: posts.repository });
+  const publisher = createPublisher({ db, clock, credentialsOf: posts.credentialsOf, adapters: { mastodon: mastodonAdapter(defaultRetryPolicy), bluesky: blueskyAdapter(defaultRetryPolicy) } });
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus, posts, planner, publisher };
 }
 
 // Every module's jobs, for the worker to run.
 export function allJobs(services: Services, database: Database): JobDefinition[] {
-  return [...authJobs(services.auth), ...rateLimitJobs(database), ...mailJobs(database.db, services.mailer, () => new Date()), ...broadcastJobs(services.broadcastSender)];
+  return [...authJobs(services.auth), ...rateLimitJobs(database), ...mailJobs(database.db, services.mailer, () => new Date()), ...broadcastJobs(services.broadcastSender), ...publishJobs(services.publisher)];
 }
 
 export type RouteEntry = { method: string; url: string; public: boolean };
@@ -151,6 +155,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   rightsRoutes(app, services);
   focusRoutes(app, services);
   broadcastsRoutes(app, services);
+  postsRoutes(app, { posts: services.posts, publicUrl: config.publicUrl, clock: options.clock ?? systemClock });
+  plannerRoutes(app, services);
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? 10 });
   await publicRoutes(app);
   await webRoutes(app);

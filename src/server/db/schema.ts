@@ -10,3 +10,4 @@ export * from '../mail/mail.table.ts';
 export * from '../modules/audience/questions.table.ts';
 export * from '../modules/focus/focus.table.ts';
 export * from '../modules/audience/broadcasts.table.ts';
+export * from '../modules/posts/posts.table.ts';
