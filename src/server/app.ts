@@ -17,6 +17,7 @@ import { authJobs, authRoutes, createAuthService, registerAuthentication } from 
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.ts';
 import { consentRoutes, createConsentService, createQuestionsService, createRightsService, createSubscribeService, publicFormRoutes, questionsRoutes, rightsRoutes } from './modules/audience/index.ts';
 import { backupRoutes, createBackupService } from './modules/backup/index.ts';
+import { createEventsModule, eventsJobs } from './modules/events/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
@@ -53,12 +54,13 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const subscribe = createSubscribeService({ db, clock, consent, secret: config.secret, publicUrl: config.publicUrl });
   const questions = createQuestionsService({ db, clock, people, consent, subscribe, members: auth, workspaces });
   const rights = createRightsService({ db, people, nudges, consent });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights };
+  const { events, registrations } = createEventsModule({ db, clock, people, consent, workspaces, publicUrl: config.publicUrl });
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, events, registrations };
 }
 
 // Every module's jobs, for the worker to run.
 export function allJobs(services: Services, database: Database): JobDefinition[] {
-  return [...authJobs(services.auth), ...rateLimitJobs(database), ...mailJobs(database.db, services.mailer, () => new Date())];
+  return [...authJobs(services.auth), ...rateLimitJobs(database), ...mailJobs(database.db, services.mailer, () => new Date()), ...eventsJobs(services)];
 }
 
 export type RouteEntry = { method: string; url: string; public: boolean };

@@ -18,6 +18,8 @@ export const errorCatalog = {
   LAST_OWNER: { status: 409, title: 'A workspace keeps at least one owner' },
   ALREADY_ANSWERED: { status: 409, title: 'This question has an answer already' },
   PLAN_CLOSED: { status: 409, title: 'This plan is already done or cancelled' },
+  EVENT_CLOSED: { status: 409, title: 'This event is cancelled or over' },
+  NOT_CONFIRMED: { status: 409, title: 'Only a confirmed registration can check in' },
   INVITATION_INVALID: { status: 410, title: 'This invitation is used, expired or unknown' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'This content type is not accepted' },

@@ -8,3 +8,4 @@ export * from '../modules/imports/imports.table.ts';
 export * from '../modules/audience/consent.table.ts';
 export * from '../mail/mail.table.ts';
 export * from '../modules/audience/questions.table.ts';
+export * from '../modules/events/events.table.ts';

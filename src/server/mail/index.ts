@@ -12,7 +12,8 @@ export type MailMessage = {
   from?: string;
   replyTo?: string;
   headers?: Record<string, string>;
-  attachments?: { filename: string; content: string | Buffer; contentType?: string }[];
+  // Content travels as JSON through the queue: binary goes as base64 text with encoding 'base64'; cid makes it inline.
+  attachments?: { filename: string; content: string | Buffer; contentType?: string; encoding?: 'base64'; cid?: string }[];
 };
 
 export type SentMail = { messageId: string; via: 'smtp' | 'outbox' };
