@@ -4,11 +4,12 @@ import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/index.ts';
 import { requireRole, type Auth } from '../auth/index.ts';
 import type { OccurrencePatch, SeriesInput, SeriesPatch } from './events.contract.ts';
+import { occurrencesCalendar } from './events.ics.ts';
 import { checkRule, isTimeZone, occurrenceStarts, zonedInstant } from './events.recurrence.ts';
 import { createEventsRepository, type OccurrenceWithCounts, type SeriesRow } from './events.repository.ts';
 import type { RegistrationsService } from './registrations.service.ts';
 
-type Deps = { db: Db; clock: Clock; registrations: RegistrationsService };
+type Deps = { db: Db; clock: Clock; registrations: RegistrationsService; publicUrl: string };
 
 // How far ahead a series' occurrences exist as rows (each with its own capacity, slug, registrations).
 export const materialiseDays = 120;
@@ -42,7 +43,7 @@ function validate(input: { rrule: string | null; timezone: string; localStart: s
 }
 
 // Series and their occurrences: the organiser's side of the calendar.
-export function createEventsService({ db, clock, registrations }: Deps) {
+export function createEventsService({ db, clock, registrations, publicUrl }: Deps) {
   const repo = createEventsRepository(db);
 
   async function requireSeries(auth: Auth, id: string): Promise<SeriesRow> {
@@ -59,7 +60,8 @@ export function createEventsService({ db, clock, registrations }: Deps) {
   // Makes the rows for the rule's starts up to `until`; running twice makes nothing twice.
   async function materialise(series: SeriesRow, until: Date, tx: Parameters<Parameters<Db['transaction']>[0]>[0]): Promise<number> {
     const from = series.rrule ? new Date(Math.max(clock.now().getTime() - day, (series.materialisedUntil?.getTime() ?? 0) - day)) : new Date(0);
-    const starts = occurrenceStarts(series, from, until);
+    // A single event is one occurrence, however far ahead.
+    const starts = series.rrule ? occurrenceStarts(series, from, until) : [zonedInstant(series.localStart, series.timezone)];
     const created = await repo.insertOccurrences(starts.map((start) => ({
       workspaceId: series.workspaceId, seriesId: series.id, ruleStart: start, slug: slugFor(series.title, start, series.timezone), title: series.title,
       startsAt: start, endsAt: new Date(start.getTime() + series.durationMinutes * 60_000), capacity: series.capacity,
@@ -71,7 +73,7 @@ export function createEventsService({ db, clock, registrations }: Deps) {
 
   async function detail(auth: Auth, series: SeriesRow) {
     const now = clock.now();
-    const occurrences = await repo.listOccurrences(auth.workspaceId, new Date(now.getTime() - day), new Date(now.getTime() + 366 * day), { seriesId: series.id });
+    const occurrences = await repo.listOccurrences(auth.workspaceId, new Date(now.getTime() - day), new Date(now.getTime() + 3660 * day), { seriesId: series.id });
     return { ...toSeries(series), occurrences: occurrences.map(toOccurrence) };
   }
 
@@ -179,7 +181,19 @@ export function createEventsService({ db, clock, registrations }: Deps) {
       return row ? { id: row.id, title: row.title, startsAt: row.startsAt, endsAt: row.endsAt } : null;
     },
 
-    zonedInstant,
+    // Public pages and feeds: an occurrence by its slug, its calendar file, and a workspace's public calendar.
+    publicOccurrence: (slug: string) => repo.occurrenceBySlug(slug),
+
+    async occurrenceCalendar(slug: string): Promise<string | null> {
+      const row = await repo.occurrenceBySlug(slug);
+      return row ? occurrencesCalendar({ name: row.title, occurrences: [row], publicUrl }) : null;
+    },
+
+    async workspaceCalendar(workspaceId: string, name: string): Promise<string> {
+      const now = clock.now();
+      const rows = await repo.listOccurrences(workspaceId, new Date(now.getTime() - 30 * day), new Date(now.getTime() + 366 * day), { publicOnly: true });
+      return occurrencesCalendar({ name, occurrences: rows, publicUrl });
+    },
   };
 }
 

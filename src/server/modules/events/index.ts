@@ -7,12 +7,13 @@ import { createEventsService, type EventsService } from './events.service.ts';
 import { createRegistrationsService, type RegistrationsService } from './registrations.service.ts';
 
 export { eventsJobs } from './events.jobs.ts';
+export { eventPageRoutes } from './events.pages.ts';
 export type { EventsService, RegistrationsService };
 
 // The module's face: the organiser's calendar (events) and the people who come (registrations).
 export function createEventsModule(deps: { db: Db; clock: Clock; people: PeopleService; consent: ConsentService; workspaces: WorkspacesService; publicUrl: string }) {
   const registrations = createRegistrationsService(deps);
-  const events = createEventsService({ db: deps.db, clock: deps.clock, registrations });
+  const events = createEventsService({ db: deps.db, clock: deps.clock, registrations, publicUrl: deps.publicUrl });
   return { events, registrations };
 }
 
