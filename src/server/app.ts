@@ -17,7 +17,7 @@ import { authJobs, authRoutes, createAuthService, registerAuthentication } from 
 import { createOutboxService, outboxRoutes } from './modules/outbox/index.ts';
 import { consentRoutes, createConsentService, createQuestionsService, createRightsService, createSubscribeService, publicFormRoutes, questionsRoutes, rightsRoutes } from './modules/audience/index.ts';
 import { backupRoutes, createBackupService } from './modules/backup/index.ts';
-import { createEventsModule, eventPageRoutes, eventsJobs } from './modules/events/index.ts';
+import { createEventsModule, eventPageRoutes, eventsJobs, eventsRoutes } from './modules/events/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
@@ -146,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   consentRoutes(app, services);
   questionsRoutes(app, services);
   rightsRoutes(app, services);
+  eventsRoutes(app, services);
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? 10 });
   await eventPageRoutes(app, { ...services, clock: options.clock ?? systemClock, formRateLimit: options.formRateLimit ?? 10 });
   await publicRoutes(app);

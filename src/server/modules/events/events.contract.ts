@@ -119,4 +119,4 @@ export const MessageResult = z.object({ queued: z.number().int().describe('Email
 
 export const SeriesId = z.object({ id: z.uuid() });
 export const OccurrenceId = z.object({ id: z.uuid() });
-export const RegistrationId = z.object({ id: z.uuid() });
+

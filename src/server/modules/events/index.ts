@@ -8,6 +8,7 @@ import { createRegistrationsService, type RegistrationsService } from './registr
 
 export { eventsJobs } from './events.jobs.ts';
 export { eventPageRoutes } from './events.pages.ts';
+export { eventsRoutes } from './events.routes.ts';
 export type { EventsService, RegistrationsService };
 
 // The module's face: the organiser's calendar (events) and the people who come (registrations).
