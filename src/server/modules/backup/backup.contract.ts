@@ -14,5 +14,7 @@ export const BackupFile = z.object({
   }),
   imports: Rows,
   audience: z.object({ consentRecords: Rows, consentSubjects: Rows, suppressions: Rows }),
+  // Absent in backups made before events existed.
+  events: z.object({ series: Rows, occurrences: Rows, registrations: Rows }).optional(),
 });
 export type BackupFile = z.output<typeof BackupFile>;

@@ -2,6 +2,7 @@ import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/index.ts';
 import { createAudienceBackup } from '../audience/index.ts';
+import { createEventsBackup } from '../events/index.ts';
 import { createAuthBackup, requireRole, type Auth } from '../auth/index.ts';
 import { createImportsBackup } from '../imports/index.ts';
 import { createPeopleBackup, type PeopleBackup } from '../people/index.ts';
@@ -14,6 +15,7 @@ export function createBackupService({ db, clock, workspaces }: { db: Db; clock: 
   const people = createPeopleBackup(db);
   const imports = createImportsBackup(db);
   const audience = createAudienceBackup(db);
+  const events = createEventsBackup(db);
 
   return {
     async export(auth: Auth): Promise<BackupFile> {
@@ -28,6 +30,7 @@ export function createBackupService({ db, clock, workspaces }: { db: Db; clock: 
         people: await people.export(auth.workspaceId),
         imports: await imports.export(auth.workspaceId),
         audience: await audience.export(auth.workspaceId),
+        events: await events.export(auth.workspaceId),
       };
     },
 
@@ -47,6 +50,7 @@ export function createBackupService({ db, clock, workspaces }: { db: Db; clock: 
         await people.restore(tx, ws.id, backup.people as PeopleBackup);
         await imports.restore(tx, ws.id, backup.imports);
         await audience.restore(tx, ws.id, backup.audience);
+        if (backup.events) await events.restore(tx, ws.id, backup.events);
       }).catch((error: unknown) => {
         if (error instanceof AppError) throw error;
         throw new AppError('IMPORT_UNREADABLE', `The backup could not be restored: ${(error as Error).message.split('\n')[0]}`);

@@ -7,6 +7,7 @@ import { createEventsService, type EventsService } from './events.service.ts';
 import { createRegistrationsService, type RegistrationsService } from './registrations.service.ts';
 
 export { eventsJobs } from './events.jobs.ts';
+export { createEventsBackup, type EventsBackup } from './events.backup.ts';
 export { eventPageRoutes } from './events.pages.ts';
 export { eventsRoutes } from './events.routes.ts';
 export type { EventsService, RegistrationsService };

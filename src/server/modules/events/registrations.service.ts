@@ -49,8 +49,8 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
   const workspaceName = async (workspaceId: string) => (await workspaces.get(publicActor(workspaceId))).name;
 
   // Transactional mail (an answer to their own action; no newsletter consent needed), never to a suppressed address.
-  async function queueMail(tx: Tx | Db, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceWithCounts, name: string, extra: { position?: number | null; attending?: boolean } = {}): Promise<boolean> {
-    if (await consent.isSuppressed(registration.workspaceId, registration.email, tx)) return false;
+  async function queueMail(tx: Tx | Db, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceWithCounts, name: string, extra: { position?: number | null; attending?: boolean; suppressed?: boolean } = {}): Promise<boolean> {
+    if (extra.suppressed ?? await consent.isSuppressed(registration.workspaceId, registration.email, tx)) return false;
     const attending = extra.attending ?? (registration.status === 'confirmed' || registration.status === 'attended');
     const sequence = registration.sequence + occurrence.sequence;
     const message = await registrationMail(kind, { ...registration, sequence }, {
@@ -75,8 +75,8 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
   }
 
   // Runs `work` with the occurrence locked; `current` is its row as locked, with the series' zone and counts.
-  async function withLockedOccurrence<T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceWithCounts) => Promise<T>): Promise<T> {
-    const known = await repo.occurrence(workspaceId, occurrenceId);
+  async function withLockedOccurrence<T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceWithCounts) => Promise<T>, read?: OccurrenceWithCounts): Promise<T> {
+    const known = read ?? await repo.occurrence(workspaceId, occurrenceId);
     if (!known) throw new AppError('NOT_FOUND', 'No such occurrence.');
     return db.transaction(async (tx) => {
       const locked = await repo.lockOccurrence(workspaceId, occurrenceId, tx);
@@ -130,6 +130,8 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
       });
       const name = await workspaceName(occurrence.workspaceId);
       const code = checkInCode();
+      // Asked before the lock, to hold it for as short a time as possible.
+      const suppressed = await consent.isSuppressed(occurrence.workspaceId, email);
       const result = await withLockedOccurrence(occurrence.workspaceId, occurrence.id, async (tx, current) => {
         if (current.status === 'cancelled') throw new AppError('EVENT_CLOSED');
         const existing = await repo.registrationByEmail(current.workspaceId, current.id, email, tx);
@@ -141,9 +143,9 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
           ? await repo.updateRegistration(current.workspaceId, existing.id, { ...values, arrival: repo.nextArrival() as never, checkedInAt: null, sequence: existing.sequence + 1 }, tx)
           : await repo.insertRegistration({ ...values, workspaceId: current.workspaceId, occurrenceId: current.id, email, manageToken: randomBytes(24).toString('base64url'), checkInCode: code, createdAt: now }, tx);
         const position = status === 'waitlisted' ? await repo.waitlistPosition(current.workspaceId, current.id, row.arrival, tx) : null;
-        await queueMail(tx, status, row, current, name, { position });
+        await queueMail(tx, status, row, current, name, { position, suppressed });
         return { status, position, manageToken: row.manageToken };
-      });
+      }, occurrence);
       if (result.status === 'already') return result;
       await logInteraction(actor, person.id, { kind: 'event_registered', occurredAt: now, note: `${occurrence.title}, ${formatWhen(occurrence.startsAt, occurrence.timezone, 'en')}: ${result.status}` });
       if (input.consent) {
