@@ -107,6 +107,20 @@ export function createEventsRepository(db: Db) {
       const [row] = await tx.select().from(r).where(and(eq(r.workspaceId, workspaceId), eq(r.occurrenceId, occurrenceId), eq(r.email, email)));
       return row;
     },
+    registrationsByEmail(workspaceId: string, occurrenceId: string, emails: string[], tx: Tx): Promise<RegistrationRow[]> {
+      return tx.select().from(r).where(and(eq(r.workspaceId, workspaceId), eq(r.occurrenceId, occurrenceId), inArray(r.email, [...new Set(emails)])));
+    },
+    async countQueue(workspaceId: string, occurrenceId: string, tx: Tx): Promise<{ holding: number; waiting: number }> {
+      const [row] = await tx.select({
+        holding: sql<number>`count(*) filter (where ${r.status} in ('confirmed', 'attended'))::int`,
+        waiting: sql<number>`count(*) filter (where ${r.status} = 'waitlisted')::int`,
+      }).from(r).where(and(eq(r.workspaceId, workspaceId), eq(r.occurrenceId, occurrenceId), inArray(r.status, ['confirmed', 'attended', 'waitlisted'])));
+      return row!;
+    },
+    async insertRegistrations(values: (typeof eventRegistrations.$inferInsert)[], tx: Tx): Promise<RegistrationRow[]> {
+      if (!values.length) return [];
+      return tx.insert(r).values(values).returning();
+    },
     async registration(workspaceId: string, id: string, conn: Conn = db): Promise<RegistrationRow | undefined> {
       const [row] = await conn.select().from(r).where(and(eq(r.workspaceId, workspaceId), eq(r.id, id)));
       return row;

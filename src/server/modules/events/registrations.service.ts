@@ -10,6 +10,7 @@ import type { PeopleService } from '../people/index.ts';
 import type { WorkspacesService } from '../workspaces/index.ts';
 import type { OccurrencePatch, Registration, messageGroups } from './events.contract.ts';
 import { formatWhen, organiserMessage, registrationMail, type MailKind } from './events.mail.ts';
+import { createAdmission } from './registrations.admission.ts';
 import { createEventsRepository, type OccurrenceRow, type OccurrenceWithCounts, type RegistrationRow, type RegistrationStatus } from './events.repository.ts';
 
 type Deps = { db: Db; clock: Clock; people: PeopleService; consent: ConsentService; workspaces: WorkspacesService; publicUrl: string };
@@ -85,6 +86,8 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
     });
   }
 
+  const admission = createAdmission({ repo, clock, withLockedOccurrence, queueMail });
+
   async function logInteraction(auth: Auth, personId: string | null, input: { kind: 'event_registered' | 'event_attended'; occurredAt: Date; note: string }) {
     if (!personId) return;
     try {
@@ -129,23 +132,9 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
         givenName: null, familyName: null, organisation: null, introducedById: null, timezone: null, locale: input.locale, cadenceDays: null,
       });
       const name = await workspaceName(occurrence.workspaceId);
-      const code = checkInCode();
       // Asked before the lock, to hold it for as short a time as possible.
       const suppressed = await consent.isSuppressed(occurrence.workspaceId, email);
-      const result = await withLockedOccurrence(occurrence.workspaceId, occurrence.id, async (tx, current) => {
-        if (current.status === 'cancelled') throw new AppError('EVENT_CLOSED');
-        const existing = await repo.registrationByEmail(current.workspaceId, current.id, email, tx);
-        if (existing && existing.status !== 'cancelled') return { status: 'already' as const, position: null, manageToken: null };
-        const holding = await repo.countHolding(current.workspaceId, current.id, tx);
-        const status = holding < current.capacity ? 'confirmed' as const : 'waitlisted' as const;
-        const values = { personId: person.id, name: input.name || email, source: input.source, locale: input.locale, status, updatedAt: now };
-        const row = existing
-          ? await repo.updateRegistration(current.workspaceId, existing.id, { ...values, arrival: repo.nextArrival() as never, checkedInAt: null, sequence: existing.sequence + 1 }, tx)
-          : await repo.insertRegistration({ ...values, workspaceId: current.workspaceId, occurrenceId: current.id, email, manageToken: randomBytes(24).toString('base64url'), checkInCode: code, createdAt: now }, tx);
-        const position = status === 'waitlisted' ? await repo.waitlistPosition(current.workspaceId, current.id, row.arrival, tx) : null;
-        await queueMail(tx, status, row, current, name, { position, suppressed });
-        return { status, position, manageToken: row.manageToken };
-      }, occurrence);
+      const result = await admission.admit(occurrence, name, { email, name: input.name || email, source: input.source, locale: input.locale, personId: person.id, checkInCode: checkInCode(), suppressed });
       if (result.status === 'already') return result;
       await logInteraction(actor, person.id, { kind: 'event_registered', occurredAt: now, note: `${occurrence.title}, ${formatWhen(occurrence.startsAt, occurrence.timezone, 'en')}: ${result.status}` });
       if (input.consent) {
