@@ -82,4 +82,4 @@ function decodeMime(value: string): string {
       : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'));
 }
 
-export { cancelQueuedMail, deliverQueuedMail, enqueueMail, mailJobs } from './queue.ts';
+export { cancelQueuedMail, deliverQueuedMail, enqueueMail, enqueueMails, mailJobs } from './queue.ts';

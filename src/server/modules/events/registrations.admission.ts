@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Tx } from '../../db/index.ts';
+import { enqueueMails, type MailMessage } from '../../mail/index.ts';
 import type { MailKind } from './events.mail.ts';
 import type { EventsRepository, OccurrenceWithCounts, RegistrationRow } from './events.repository.ts';
 
@@ -12,7 +13,7 @@ type Deps = {
   repo: EventsRepository;
   clock: Clock;
   withLockedOccurrence: <T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceWithCounts) => Promise<T>, read?: OccurrenceWithCounts) => Promise<T>;
-  queueMail: (tx: Tx, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceWithCounts, name: string, extra: { position?: number | null; suppressed?: boolean }) => Promise<boolean>;
+  composeMail: (tx: Tx, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceWithCounts, name: string, extra: { position?: number | null; suppressed?: boolean }) => Promise<{ message: MailMessage; dedupeKey: string } | null>;
 };
 type Waiting = { applicant: Applicant; name: string; resolve: (result: Admitted) => void; reject: (error: unknown) => void };
 
@@ -22,7 +23,7 @@ const maxBatch = 500;
 // this process and are admitted together by the next lock holder: one lock, one re-count, one insert for
 // all of them. The lock (SELECT … FOR UPDATE) still orders them against every other process, and a
 // process holds at most one database connection per occurrence while it waits for it.
-export function createAdmission({ repo, clock, withLockedOccurrence, queueMail }: Deps) {
+export function createAdmission({ repo, clock, withLockedOccurrence, composeMail }: Deps) {
   const queues = new Map<string, Waiting[]>();
 
   async function admitBatch(occurrence: OccurrenceWithCounts, batch: Waiting[]): Promise<Admitted[]> {
@@ -65,9 +66,10 @@ export function createAdmission({ repo, clock, withLockedOccurrence, queueMail }
         results[index] = { ...results[index]!, manageToken: row.manageToken };
         changed.push({ row, position: results[index]!.position, waiting: batch[index]! });
       }
-      // One connection, queries queued back to back: the mails cost no extra turns of the event loop.
-      await Promise.all(changed.map(({ row, position, waiting: item }) =>
-        queueMail(tx, row.status === 'confirmed' ? 'confirmed' : 'waitlisted', row, current, item.name, { position, suppressed: item.applicant.suppressed })));
+      // Every admitted applicant's email in one statement (suppression was asked before the lock: no query here).
+      const mails = await Promise.all(changed.map(({ row, position, waiting: item }) =>
+        composeMail(tx, row.status === 'confirmed' ? 'confirmed' : 'waitlisted', row, current, item.name, { position, suppressed: item.applicant.suppressed })));
+      await enqueueMails(tx, current.workspaceId, mails.filter((m) => m !== null), { now });
       return results;
     }, occurrence);
   }

@@ -32,6 +32,7 @@ export function checkInCode(): string {
 
 const groupStatuses: Record<(typeof messageGroups)[number], RegistrationStatus[]> = { confirmed: ['confirmed', 'attended'], waitlisted: ['waitlisted'], attended: ['attended'] };
 const day = 24 * 3600 * 1000;
+type MailExtra = { position?: number | null; attending?: boolean; suppressed?: boolean };
 
 export function toRegistration(row: RegistrationRow, position: number | null = null): Registration {
   return {
@@ -50,14 +51,18 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
   const workspaceName = async (workspaceId: string) => (await workspaces.get(publicActor(workspaceId))).name;
 
   // Transactional mail (an answer to their own action; no newsletter consent needed), never to a suppressed address.
-  async function queueMail(tx: Tx | Db, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceWithCounts, name: string, extra: { position?: number | null; attending?: boolean; suppressed?: boolean } = {}): Promise<boolean> {
-    if (extra.suppressed ?? await consent.isSuppressed(registration.workspaceId, registration.email, tx)) return false;
+  async function composeMail(tx: Tx | Db, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceWithCounts, name: string, extra: MailExtra = {}) {
+    if (extra.suppressed ?? await consent.isSuppressed(registration.workspaceId, registration.email, tx)) return null;
     const attending = extra.attending ?? (registration.status === 'confirmed' || registration.status === 'attended');
     const sequence = registration.sequence + occurrence.sequence;
     const message = await registrationMail(kind, { ...registration, sequence }, {
       workspaceName: name, publicUrl, timezone: occurrence.timezone, occurrence, position: extra.position,
     }, { attending });
-    return enqueueMail(tx, registration.workspaceId, message, { dedupeKey: `event:${kind}:${registration.id}:${sequence}:${occurrence.startsAt.getTime()}`, now: clock.now() });
+    return { message, dedupeKey: `event:${kind}:${registration.id}:${sequence}:${occurrence.startsAt.getTime()}` };
+  }
+  async function queueMail(tx: Tx | Db, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceWithCounts, name: string, extra: MailExtra = {}): Promise<boolean> {
+    const mail = await composeMail(tx, kind, registration, occurrence, name, extra);
+    return mail ? enqueueMail(tx, registration.workspaceId, mail.message, { dedupeKey: mail.dedupeKey, now: clock.now() }) : false;
   }
 
   // Fills free places from the waitlist, first come first served, and tells each promoted person.
@@ -86,7 +91,7 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
     });
   }
 
-  const admission = createAdmission({ repo, clock, withLockedOccurrence, queueMail });
+  const admission = createAdmission({ repo, clock, withLockedOccurrence, composeMail });
 
   async function logInteraction(auth: Auth, personId: string | null, input: { kind: 'event_registered' | 'event_attended'; occurredAt: Date; note: string }) {
     if (!personId) return;
