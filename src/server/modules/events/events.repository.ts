@@ -119,7 +119,8 @@ export function createEventsRepository(db: Db) {
     },
     async insertRegistrations(values: (typeof eventRegistrations.$inferInsert)[], tx: Tx): Promise<RegistrationRow[]> {
       if (!values.length) return [];
-      return tx.insert(r).values(values).returning();
+      // Conflicts (only a check-in code drawn twice can clash under the lock) come back missing, for the caller to redraw.
+      return tx.insert(r).values(values).onConflictDoNothing().returning();
     },
     async registration(workspaceId: string, id: string, conn: Conn = db): Promise<RegistrationRow | undefined> {
       const [row] = await conn.select().from(r).where(and(eq(r.workspaceId, workspaceId), eq(r.id, id)));

@@ -13,6 +13,7 @@ type Deps = {
   repo: EventsRepository;
   clock: Clock;
   withLockedOccurrence: <T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceWithCounts) => Promise<T>, read?: OccurrenceWithCounts) => Promise<T>;
+  newCode: () => string;
   composeMail: (tx: Tx, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceWithCounts, name: string, extra: { position?: number | null; suppressed?: boolean }) => Promise<{ message: MailMessage; dedupeKey: string } | null>;
 };
 type Waiting = { applicant: Applicant; name: string; resolve: (result: Admitted) => void; reject: (error: unknown) => void };
@@ -23,7 +24,7 @@ const maxBatch = 500;
 // this process and are admitted together by the next lock holder: one lock, one re-count, one insert for
 // all of them. The lock (SELECT … FOR UPDATE) still orders them against every other process, and a
 // process holds at most one database connection per occurrence while it waits for it.
-export function createAdmission({ repo, clock, withLockedOccurrence, composeMail }: Deps) {
+export function createAdmission({ repo, clock, withLockedOccurrence, newCode, composeMail }: Deps) {
   const queues = new Map<string, Waiting[]>();
 
   async function admitBatch(occurrence: OccurrenceWithCounts, batch: Waiting[]): Promise<Admitted[]> {
@@ -60,7 +61,13 @@ export function createAdmission({ repo, clock, withLockedOccurrence, composeMail
           results[index] = { status, position, manageToken: null };
         }
       }
-      const rows = new Map((await repo.insertRegistrations(fresh.map((f) => f.values), tx)).map((r) => [r.email, r]));
+      // A check-in code already taken at this occurrence (a one-in-a-billion draw) gets another.
+      const rows = new Map<string, RegistrationRow>();
+      for (let attempt = 0, left = fresh; left.length && attempt < 5; attempt++) {
+        for (const row of await repo.insertRegistrations(left.map((f) => f.values), tx)) rows.set(row.email, row);
+        left = left.filter((f) => !rows.has(f.values.email));
+        for (const f of left) f.values = { ...f.values, checkInCode: newCode(), manageToken: randomBytes(24).toString('base64url') };
+      }
       for (const { index, values } of fresh) {
         const row = rows.get(values.email)!;
         results[index] = { ...results[index]!, manageToken: row.manageToken };

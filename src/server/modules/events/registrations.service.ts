@@ -91,7 +91,7 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
     });
   }
 
-  const admission = createAdmission({ repo, clock, withLockedOccurrence, composeMail });
+  const admission = createAdmission({ repo, clock, withLockedOccurrence, newCode: checkInCode, composeMail });
 
   async function logInteraction(auth: Auth, personId: string | null, input: { kind: 'event_registered' | 'event_attended'; occurredAt: Date; note: string }) {
     if (!personId) return;
