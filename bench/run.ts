@@ -5,6 +5,7 @@ import { importLinkedinPglite, importLinkedinPostgres } from './import-linkedin.
 import { emit, errorMessage, log, type Bench } from './lib/report.ts';
 import { npmInstall } from './npm-install.ts';
 import { peopleSearchPglite, peopleSearchPostgres } from './people-search.ts';
+import { rsvpBurstPglite, rsvpBurstPostgres } from './rsvp-burst.ts';
 import { todayPglite, todayPostgres } from './today.ts';
 
 // `node bench/run.ts` runs every benchmark; `node bench/run.ts idle-rss people_search_p95_ms_postgres`
@@ -12,7 +13,7 @@ import { todayPglite, todayPostgres } from './today.ts';
 const benches: Bench[] = [
   idleRss, first200, npmInstall, peopleSearchPglite, peopleSearchPostgres,
   importLinkedinPglite, importLinkedinPostgres, todayPglite, todayPostgres,
-  subscribePglite, subscribePostgres, broadcastPglite, broadcastPostgres,
+  subscribePglite, subscribePostgres, broadcastPglite, broadcastPostgres, rsvpBurstPglite, rsvpBurstPostgres,
 ];
 
 const wanted = process.argv.slice(2);

@@ -18,6 +18,7 @@ import { createOutboxService, outboxRoutes } from './modules/outbox/index.ts';
 import { broadcastJobs, broadcastsRoutes, consentRoutes, createAudienceSettings, createBroadcastSender, createBroadcastsService, createConsentService, createQuestionsService, createRightsService, createSubscribeService, publicFormRoutes, questionsRoutes, rightsRoutes } from './modules/audience/index.ts';
 import { backupRoutes, createBackupService } from './modules/backup/index.ts';
 import { createFocusService, focusRoutes } from './modules/focus/index.ts';
+import { createEventsModule, eventPageRoutes, eventsJobs, eventsRoutes } from './modules/events/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
 import { createCredentialBox, createPlannerService, createPostsService, blueskyAdapter, createPublisher, defaultRetryPolicy, mastodonAdapter, plannerRoutes, postsRoutes, publishJobs } from './modules/posts/index.ts';
@@ -62,12 +63,13 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const posts = createPostsService({ db, clock, workspaces, box: createCredentialBox(config.secret) });
   const planner = createPlannerService({ clock, workspaces, repository: posts.repository });
   const publisher = createPublisher({ db, clock, credentialsOf: posts.credentialsOf, adapters: { mastodon: mastodonAdapter(defaultRetryPolicy), bluesky: blueskyAdapter(defaultRetryPolicy) } });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus, posts, planner, publisher };
+  const { events, registrations } = createEventsModule({ db, clock, people, consent, workspaces, publicUrl: config.publicUrl });
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus, posts, planner, publisher, events, registrations };
 }
 
 // Every module's jobs, for the worker to run.
 export function allJobs(services: Services, database: Database): JobDefinition[] {
-  return [...authJobs(services.auth), ...rateLimitJobs(database), ...mailJobs(database.db, services.mailer, () => new Date()), ...broadcastJobs(services.broadcastSender), ...publishJobs(services.publisher)];
+  return [...authJobs(services.auth), ...rateLimitJobs(database), ...mailJobs(database.db, services.mailer, () => new Date()), ...broadcastJobs(services.broadcastSender), ...publishJobs(services.publisher), ...eventsJobs(services)];
 }
 
 export type RouteEntry = { method: string; url: string; public: boolean };
@@ -157,7 +159,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   broadcastsRoutes(app, services);
   postsRoutes(app, { posts: services.posts, publicUrl: config.publicUrl, clock: options.clock ?? systemClock });
   plannerRoutes(app, services);
+  eventsRoutes(app, services);
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? 10 });
+  await eventPageRoutes(app, { ...services, clock: options.clock ?? systemClock, formRateLimit: options.formRateLimit ?? 10 });
   await publicRoutes(app);
   await webRoutes(app);
 

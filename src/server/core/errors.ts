@@ -26,6 +26,8 @@ export const errorCatalog = {
   PLAN_CLOSED: { status: 409, title: 'This plan is already done or cancelled' },
   FOCUS_RUNNING: { status: 409, title: 'A focus session is already running' },
   FOCUS_ENDED: { status: 409, title: 'This focus session has ended' },
+  EVENT_CLOSED: { status: 409, title: 'This event is cancelled or over' },
+  NOT_CONFIRMED: { status: 409, title: 'Only a confirmed registration can check in' },
   INVITATION_INVALID: { status: 410, title: 'This invitation is used, expired or unknown' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'This content type is not accepted' },

@@ -11,3 +11,4 @@ export * from '../modules/audience/questions.table.ts';
 export * from '../modules/focus/focus.table.ts';
 export * from '../modules/audience/broadcasts.table.ts';
 export * from '../modules/posts/posts.table.ts';
+export * from '../modules/events/events.table.ts';

@@ -14,7 +14,8 @@ export type MailMessage = {
   from?: string;
   replyTo?: string;
   headers?: Record<string, string>;
-  attachments?: { filename: string; content: string | Buffer; contentType?: string }[];
+  // Content travels as JSON through the queue: binary goes as base64 text with encoding 'base64'; cid makes it inline.
+  attachments?: { filename: string; content: string | Buffer; contentType?: string; encoding?: 'base64'; cid?: string }[];
 };
 
 export type SentMail = { messageId: string; via: 'smtp' | 'outbox' };
@@ -117,4 +118,4 @@ function decodeMime(value: string): string {
       : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'));
 }
 
-export { cancelQueuedMail, deliverQueuedMail, enqueueMail, mailJobs } from './queue.ts';
+export { cancelQueuedMail, deliverQueuedMail, enqueueMail, enqueueMails, mailJobs } from './queue.ts';

@@ -13,6 +13,14 @@ export async function enqueueMail(tx: Db | Tx, workspaceId: string, message: Mai
   return rows.length > 0;
 }
 
+// Many messages in one statement (a burst of registrations admitted together); returns how many were new.
+export async function enqueueMails(tx: Db | Tx, workspaceId: string, items: { message: MailMessage; dedupeKey?: string }[], options: { now: Date }): Promise<number> {
+  if (!items.length) return 0;
+  const rows = await tx.insert(mailQueue).values(items.map((item) => ({ workspaceId, message: item.message, dedupeKey: item.dedupeKey ?? null, createdAt: options.now })))
+    .onConflictDoNothing().returning({ id: mailQueue.id });
+  return rows.length;
+}
+
 // Erasure: mail not yet sent to an address is dropped.
 export async function cancelQueuedMail(db: Db, workspaceId: string, email: string): Promise<void> {
   await db.delete(mailQueue).where(and(eq(mailQueue.workspaceId, workspaceId), eq(mailQueue.status, 'queued'), sql`lower(${mailQueue.message}->>'to') = ${email.toLowerCase()}`));

@@ -531,6 +531,7 @@ export const de: Messages = {
     meeting: 'Treffen',
     coffee: 'Kaffee',
     event_attended: 'Veranstaltung besucht',
+    event_registered: 'Für eine Veranstaltung angemeldet',
     question: 'Frage',
     intro: 'Vorstellung',
   },

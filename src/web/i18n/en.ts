@@ -530,6 +530,7 @@ export const en = {
     meeting: 'Meeting',
     coffee: 'Coffee',
     event_attended: 'Attended an event',
+    event_registered: 'Registered for an event',
     question: 'Question',
     intro: 'Introduction',
   },

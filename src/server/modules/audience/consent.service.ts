@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.ts';
-import type { Db } from '../../db/index.ts';
 import { cancelQueuedMail } from '../../mail/index.ts';
+import type { Db, Tx } from '../../db/index.ts';
 import { requireRole, type Auth } from '../auth/index.ts';
 import { createAudienceSettings } from './audience-settings.ts';
 import { createBroadcastsRepository } from './broadcasts.repository.ts';
@@ -52,8 +52,9 @@ export function createConsentService({ db, clock }: { db: Db; clock: Clock }) {
       return (await states(workspaceId, email))[purpose] === 'subscribed';
     },
 
-    async isSuppressed(workspaceId: string, email: string): Promise<boolean> {
-      return Boolean(await repo.suppression(workspaceId, addressHash(email)));
+    // tx: when the caller decides inside its own transaction (a waitlist promotion's email).
+    async isSuppressed(workspaceId: string, email: string, tx?: Db | Tx): Promise<boolean> {
+      return Boolean(await repo.suppression(workspaceId, addressHash(email), tx));
     },
 
     async suppress(workspaceId: string, email: string, reason: 'unsubscribed' | 'bounced' | 'complained' | 'erased' | 'manual'): Promise<void> {

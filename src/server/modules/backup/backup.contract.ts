@@ -16,5 +16,7 @@ export const BackupFile = z.object({
   audience: z.object({ consentRecords: Rows, consentSubjects: Rows, suppressions: Rows }),
   // Absent in backups made before focus sessions existed.
   focus: z.object({ sessions: Rows, budgets: Rows, reflections: Rows }).optional(),
+  // Absent in backups made before events existed.
+  events: z.object({ series: Rows, occurrences: Rows, registrations: Rows }).optional(),
 });
 export type BackupFile = z.output<typeof BackupFile>;

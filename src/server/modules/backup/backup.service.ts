@@ -2,6 +2,7 @@ import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/index.ts';
 import { createAudienceBackup } from '../audience/index.ts';
+import { createEventsBackup } from '../events/index.ts';
 import { createAuthBackup, requireRole, type Auth } from '../auth/index.ts';
 import { createFocusBackup } from '../focus/index.ts';
 import { createImportsBackup } from '../imports/index.ts';
@@ -16,6 +17,7 @@ export function createBackupService({ db, clock, workspaces }: { db: Db; clock: 
   const imports = createImportsBackup(db);
   const audience = createAudienceBackup(db);
   const focus = createFocusBackup(db);
+  const events = createEventsBackup(db);
 
   return {
     async export(auth: Auth): Promise<BackupFile> {
@@ -31,6 +33,7 @@ export function createBackupService({ db, clock, workspaces }: { db: Db; clock: 
         imports: await imports.export(auth.workspaceId),
         audience: await audience.export(auth.workspaceId),
         focus: await focus.export(auth.workspaceId),
+        events: await events.export(auth.workspaceId),
       };
     },
 
@@ -51,6 +54,7 @@ export function createBackupService({ db, clock, workspaces }: { db: Db; clock: 
         await imports.restore(tx, ws.id, backup.imports);
         await audience.restore(tx, ws.id, backup.audience);
         if (backup.focus) await focus.restore(tx, ws.id, backup.focus);
+        if (backup.events) await events.restore(tx, ws.id, backup.events);
       }).catch((error: unknown) => {
         if (error instanceof AppError) throw error;
         throw new AppError('IMPORT_UNREADABLE', `The backup could not be restored: ${(error as Error).message.split('\n')[0]}`);

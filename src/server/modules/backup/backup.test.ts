@@ -30,18 +30,27 @@ describe('backup round trip', () => {
     await s.focus.start(auth, { channels: ['mastodon', 'linkedin'], minutes: 15 });
     await s.focus.setBudget(auth, { scope: 'workspace', channels: [{ channel: 'mastodon', minutesPerWeek: 60, postsPerWeek: 2, minutesPerPost: 15 }] });
     await s.focus.reflect(auth, (await s.focus.week(auth)).week, { timeSpent: 3, pressure: 2, overCommitment: 4, phoneDown: 5 });
+    const event = await s.events.createSeries(auth, { title: 'Meetup', description: '', rrule: null, timezone: 'Europe/Berlin', localStart: '2030-01-10T19:00', durationMinutes: 120, capacity: 1, venue: null, address: null, onlineUrl: null, isPublic: true });
+    const rsvp = (name: string) => ({ name, email: `${name.toLowerCase()}@example.org`, source: null, consent: false, locale: 'en' as const, ip: null, userAgent: null });
+    const slug = event.occurrences[0]!.slug;
+    await s.registrations.register(slug, rsvp('Ann'));
+    await s.registrations.register(slug, rsvp('Bob'));
     const first = await s.backup.export(auth);
+    assert.equal(first.events!.registrations.length, 2);
     assert.equal(first.audience.consentRecords.length, 1);
     assert.deepEqual([first.focus?.sessions.length, first.focus?.budgets.length, first.focus?.reflections.length], [1, 1, 1]);
-    assert.equal(first.people.people.length, 31);
+    assert.equal(first.people.people.length, 33, 'the demo, Vera, and the two who registered');
     const restored = await target.services.backup.restore(JSON.parse(JSON.stringify(first)));
-    assert.equal(restored.people, 31);
+    assert.equal(restored.people, 33);
 
     const second = await target.services.backup.export(await target.services.auth.ownerAuth());
     assert.deepEqual({ ...second, exportedAt: null }, { ...first, exportedAt: null });
 
     assert.equal(await target.services.consent.canMail(restored.workspaceId, 'fan@example.org', 'newsletter'), true);
     assert.equal(await target.services.consent.isSuppressed(restored.workspaceId, 'gone@example.org'), true);
+    // The waitlist goes on where it was: a new registration queues after the restored ones.
+    const cat = await target.services.registrations.register(slug, rsvp('Cat'));
+    assert.deepEqual([cat.status, cat.position], ['waitlisted', 2]);
     // The restored owner signs in with the same password.
     const login = await target.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: owner.password } });
     assert.equal(login.statusCode, 200);

@@ -4,7 +4,7 @@ import { ladderSteps } from './ladder.ts';
 
 // Shared by routes (validation, OpenAPI) and the SPA (types, forms).
 export const channels = ['mastodon', 'bluesky', 'linkedin', 'x', 'facebook', 'instagram', 'email', 'phone', 'video', 'in_person', 'event', 'form', 'other'] as const;
-export const interactionKinds = ['follow', 'like', 'comment', 'reply', 'mention', 'dm', 'email', 'call', 'meeting', 'coffee', 'event_attended', 'question', 'intro'] as const;
+export const interactionKinds = ['follow', 'like', 'comment', 'reply', 'mention', 'dm', 'email', 'call', 'meeting', 'coffee', 'event_attended', 'event_registered', 'question', 'intro'] as const;
 export const platforms = ['mastodon', 'bluesky', 'linkedin', 'x', 'facebook', 'instagram', 'threads', 'youtube', 'tiktok', 'github', 'website', 'other'] as const;
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);

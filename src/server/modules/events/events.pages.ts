@@ -1,0 +1,130 @@
+import fastifyFormbody from '@fastify/formbody';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Clock } from '../../core/clock.ts';
+import { isAppError } from '../../core/errors.ts';
+import type { App } from '../../core/types.ts';
+import { pageContext, renderPage } from '../public/index.ts';
+import type { WorkspacesService } from '../workspaces/index.ts';
+import { eventMessages } from './events.i18n.ts';
+import { formatWhen } from './events.mail.ts';
+import type { OccurrenceWithCounts } from './events.repository.ts';
+import type { EventsService } from './events.service.ts';
+import { eventUpdatesWording, type RegistrationsService } from './registrations.service.ts';
+
+type Deps = { events: EventsService; registrations: RegistrationsService; workspaces: WorkspacesService; clock: Clock; formRateLimit: number };
+
+const SlugParams = z.object({ slug: z.string().max(200) });
+const TokenParams = z.object({ token: z.string().max(200) });
+const WorkspaceQuery = z.object({ w: z.string().max(60).optional() });
+const RegisterForm = z.object({
+  name: z.string().max(200).default(''), email: z.string().max(500).default(''), source: z.string().max(200).optional(),
+  consent: z.string().max(10).optional(), website: z.string().max(500).optional(),
+});
+
+const where = (o: { venue: string | null; address: string | null }) => [o.venue, o.address].filter(Boolean).join(', ');
+const mapUrl = (o: { venue: string | null; address: string | null }) => (o.address || o.venue ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(o.address || o.venue!)}` : null);
+
+// The one link people click: server-rendered, no JavaScript, English or German, on a phone.
+export async function eventPageRoutes(app: App, { events, registrations, workspaces, clock, formRateLimit }: Deps) {
+  await app.register(async (scope: App) => {
+    await scope.register(fastifyFormbody);
+    const page = { public: true };
+    const limited = { public: true, rateLimit: { max: formRateLimit, timeWindow: '1 minute' } };
+    const meta = (request: FastifyRequest) => ({ ip: request.ip ?? null, userAgent: request.headers['user-agent']?.slice(0, 500) ?? null });
+    const calendar = (reply: FastifyReply, name: string, body: string) =>
+      reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${name}.ics"`).send(body);
+
+    async function eventPage(request: FastifyRequest, reply: FastifyReply, status: number, occurrence: OccurrenceWithCounts, values: Record<string, string> = {}, errors: Record<string, string> = {}) {
+      const context = pageContext(request);
+      const e = eventMessages(context.locale);
+      const left = Math.max(0, occurrence.capacity - occurrence.confirmed);
+      const closed = occurrence.status === 'cancelled' ? e.cancelled : occurrence.endsAt <= clock.now() ? e.over : null;
+      let next = null;
+      if (!closed && left === 0) {
+        const found = await events.nextOpenOccurrence(occurrence.workspaceId, occurrence.startsAt);
+        if (found) next = { slug: found.slug, text: e.nextWithPlaces.replace('{title}', found.title).replace('{when}', formatWhen(found.startsAt, found.timezone, context.locale)) };
+      }
+      return renderPage(reply, status, 'event', occurrence.title, context, {
+        e, occurrence, when: formatWhen(occurrence.startsAt, occurrence.timezone, context.locale), where: where(occurrence), mapUrl: mapUrl(occurrence),
+        closed, full: left === 0, places: left === 0 ? e.soldOut : left === 1 ? e.onePlaceLeft : e.placesLeft.replace('{n}', String(left)),
+        next, values, errors, wording: eventUpdatesWording[context.locale].text,
+      });
+    }
+
+    scope.get('/e/:slug', { config: page, schema: { hide: true, params: SlugParams } }, async (request, reply) => {
+      const { slug } = request.params;
+      if (slug.endsWith('.ics')) {
+        const body = await events.occurrenceCalendar(slug.slice(0, -4));
+        return body ? calendar(reply, slug.slice(0, -4), body) : reply.callNotFound();
+      }
+      const occurrence = await events.publicOccurrence(slug);
+      if (!occurrence) return reply.callNotFound();
+      return eventPage(request, reply, 200, occurrence);
+    });
+
+    scope.post('/e/:slug/register', { config: limited, schema: { hide: true, params: SlugParams, body: RegisterForm } }, async (request, reply) => {
+      const occurrence = await events.publicOccurrence(request.params.slug);
+      if (!occurrence) return reply.callNotFound();
+      const context = pageContext(request);
+      const e = eventMessages(context.locale);
+      const values = { name: request.body.name.trim(), email: request.body.email.trim(), source: (request.body.source ?? '').trim() };
+      // A filled honeypot is a bot: it is told what a person already registered is told, and nothing is written.
+      if (request.body.website) return reply.redirect(`/e/${occurrence.slug}/thanks`, 303);
+      const errors: Record<string, string> = {};
+      if (!values.name) errors.name = e.nameMissing;
+      if (!z.email().safeParse(values.email).success) errors.email = context.t.emailInvalid;
+      if (Object.keys(errors).length) return eventPage(request, reply, 400, occurrence, values, errors);
+      try {
+        const result = await registrations.register(occurrence.slug, { ...values, source: values.source || null, consent: request.body.consent === 'yes', locale: context.locale, ...meta(request) });
+        // The same address again learns nothing about the first registration: its link went to that inbox.
+        return reply.redirect(result.manageToken ? `/e/r/${result.manageToken}` : `/e/${occurrence.slug}/thanks`, 303);
+      } catch (error) {
+        if (isAppError(error) && error.code === 'EVENT_CLOSED') return eventPage(request, reply, 409, (await events.publicOccurrence(occurrence.slug))!);
+        throw error;
+      }
+    });
+
+    scope.get('/e/:slug/thanks', { config: page, schema: { hide: true, params: SlugParams } }, async (request, reply) => {
+      const context = pageContext(request);
+      const e = eventMessages(context.locale);
+      return renderPage(reply, 200, 'message', e.alreadyTitle, context, { heading: e.alreadyTitle, body: e.alreadyBody });
+    });
+
+    // The confirmation page after the form, and the manage page from the email's link.
+    scope.get('/e/r/:token', { config: page, schema: { hide: true, params: TokenParams } }, async (request, reply) => {
+      const context = pageContext(request);
+      const e = eventMessages(context.locale);
+      const found = await registrations.byToken(request.params.token);
+      if (!found) return renderPage(reply, 404, 'message', e.invalidTitle, context, { heading: e.invalidTitle, body: e.invalidBody });
+      const { registration, occurrence } = found;
+      const [heading, body] = ({
+        confirmed: [e.confirmedTitle, e.confirmedBody],
+        waitlisted: [e.waitlistedTitle, e.waitlistedBody.replace('{n}', String(registration.position))],
+        cancelled: [e.cancelledRegistrationTitle, e.cancelledRegistrationBody],
+        attended: [e.attendedTitle, ''],
+        no_show: [e.noShowTitle, ''],
+      } satisfies Record<string, [string, string]>)[registration.status];
+      const open = occurrence.status === 'scheduled' && occurrence.endsAt > clock.now();
+      return renderPage(reply, 200, 'event-registration', heading, context, {
+        e, heading, body, occurrence, when: formatWhen(occurrence.startsAt, occurrence.timezone, context.locale), where: where(occurrence),
+        token: request.params.token, canCancel: open && (registration.status === 'confirmed' || registration.status === 'waitlisted'),
+      });
+    });
+
+    scope.post('/e/r/:token/cancel', { config: limited, schema: { hide: true, params: TokenParams } }, async (request, reply) => {
+      const context = pageContext(request);
+      const e = eventMessages(context.locale);
+      if (!(await registrations.cancelByToken(request.params.token))) return renderPage(reply, 404, 'message', e.invalidTitle, context, { heading: e.invalidTitle, body: e.invalidBody });
+      return reply.redirect(`/e/r/${request.params.token}`, 303);
+    });
+
+    // Every public event of a workspace, for calendar apps to subscribe to.
+    scope.get('/events.ics', { config: page, schema: { hide: true, querystring: WorkspaceQuery } }, async (request, reply) => {
+      const all = await workspaces.listAll();
+      const workspace = request.query.w ? all.find((w) => w.slug === request.query.w) : all[0];
+      if (!workspace) return reply.callNotFound();
+      return calendar(reply, workspace.slug, await events.workspaceCalendar(workspace.id, workspace.name));
+    });
+  });
+}
