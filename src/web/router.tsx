@@ -7,6 +7,9 @@ import { ImportPage } from './features/imports/pages/import-page.tsx';
 import { DuplicatesPage } from './features/people/pages/duplicates-page.tsx';
 import { PeoplePage } from './features/people/pages/people-page.tsx';
 import { PersonPage } from './features/people/pages/person-page.tsx';
+import { EventsPage } from './features/events/pages/events-page.tsx';
+import { NewEventPage } from './features/events/pages/new-event-page.tsx';
+import { SeriesPage } from './features/events/pages/series-page.tsx';
 import { AudiencePage } from './features/audience/pages/audience-page.tsx';
 import { PlannedPage } from './features/planned/pages/planned-page.tsx';
 import { SettingsPage } from './features/settings/pages/settings-page.tsx';
@@ -40,7 +43,9 @@ export const router = createBrowserRouter(
             { path: 'people/:id', element: <PersonPage /> },
             { path: 'import', element: <ImportPage /> },
             { path: 'planner', element: <PlannedPage area="planner" /> },
-            { path: 'events', element: <PlannedPage area="events" /> },
+            { path: 'events', element: <EventsPage /> },
+            { path: 'events/new', element: <NewEventPage /> },
+            { path: 'events/series/:id', element: <SeriesPage /> },
             { path: 'audience', element: <AudiencePage /> },
             { path: 'focus', element: <PlannedPage area="focus" /> },
             { path: 'insights', element: <PlannedPage area="insights" /> },
