@@ -9,6 +9,7 @@ import { PeoplePage } from './features/people/pages/people-page.tsx';
 import { PersonPage } from './features/people/pages/person-page.tsx';
 import { EventsPage } from './features/events/pages/events-page.tsx';
 import { NewEventPage } from './features/events/pages/new-event-page.tsx';
+import { OccurrencePage } from './features/events/pages/occurrence-page.tsx';
 import { SeriesPage } from './features/events/pages/series-page.tsx';
 import { AudiencePage } from './features/audience/pages/audience-page.tsx';
 import { PlannedPage } from './features/planned/pages/planned-page.tsx';
@@ -46,6 +47,7 @@ export const router = createBrowserRouter(
             { path: 'events', element: <EventsPage /> },
             { path: 'events/new', element: <NewEventPage /> },
             { path: 'events/series/:id', element: <SeriesPage /> },
+            { path: 'events/occurrences/:id', element: <OccurrencePage /> },
             { path: 'audience', element: <AudiencePage /> },
             { path: 'focus', element: <PlannedPage area="focus" /> },
             { path: 'insights', element: <PlannedPage area="insights" /> },
