@@ -7,6 +7,7 @@ import { ImportPage } from './features/imports/pages/import-page.tsx';
 import { DuplicatesPage } from './features/people/pages/duplicates-page.tsx';
 import { PeoplePage } from './features/people/pages/people-page.tsx';
 import { PersonPage } from './features/people/pages/person-page.tsx';
+import { DoorPage } from './features/events/pages/door-page.tsx';
 import { EventsPage } from './features/events/pages/events-page.tsx';
 import { NewEventPage } from './features/events/pages/new-event-page.tsx';
 import { OccurrencePage } from './features/events/pages/occurrence-page.tsx';
@@ -48,6 +49,7 @@ export const router = createBrowserRouter(
             { path: 'events/new', element: <NewEventPage /> },
             { path: 'events/series/:id', element: <SeriesPage /> },
             { path: 'events/occurrences/:id', element: <OccurrencePage /> },
+            { path: 'events/occurrences/:id/door', element: <DoorPage /> },
             { path: 'audience', element: <AudiencePage /> },
             { path: 'focus', element: <PlannedPage area="focus" /> },
             { path: 'insights', element: <PlannedPage area="insights" /> },
