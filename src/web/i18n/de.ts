@@ -748,6 +748,7 @@ export const de: Messages = {
     places: {
       left_one: '{{count}} von {{capacity}} Plätzen frei',
       left_other: '{{count}} von {{capacity}} Plätzen frei',
+      full_zero: 'Voll',
       full_one: 'Voll · {{count}} wartet',
       full_other: 'Voll · {{count}} warten',
     },
@@ -873,8 +874,7 @@ export const de: Messages = {
       search: 'Namen suchen',
       toCheckIn: 'Noch erwartet ({{count}})',
       attended: 'Gekommen ({{count}})',
-      checkInName: '{{name}} einchecken',
-      tap: 'Tippen zum Einchecken',
+      tap: 'Einchecken',
       checkedIn: '{{name}} ist eingecheckt',
       noMatch: 'Niemand passt.',
       everyone: 'Alle sind da.',

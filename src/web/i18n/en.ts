@@ -747,6 +747,7 @@ export const en = {
     places: {
       left_one: '{{count}} of {{capacity}} places left',
       left_other: '{{count}} of {{capacity}} places left',
+      full_zero: 'Full',
       full_one: 'Full · {{count}} waiting',
       full_other: 'Full · {{count}} waiting',
     },
@@ -872,8 +873,7 @@ export const en = {
       search: 'Find a name',
       toCheckIn: 'Still to come ({{count}})',
       attended: 'Attended ({{count}})',
-      checkInName: 'Check in {{name}}',
-      tap: 'Tap to check in',
+      tap: 'Check in',
       checkedIn: '{{name}} is checked in',
       noMatch: 'Nobody matches.',
       everyone: 'Everyone is here.',

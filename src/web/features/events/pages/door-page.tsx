@@ -54,9 +54,8 @@ export function DoorPage() {
               <li key={registration.id}>
                 <Button fullWidth size="xl" h="auto" py="sm" variant="default" justify="space-between"
                   disabled={checkIn.isPending && checkIn.variables && 'registrationId' in checkIn.variables && checkIn.variables.registrationId === registration.id}
-                  aria-label={t('events.door.checkInName', { name: registration.name })}
                   onClick={() => checkIn.mutate({ registrationId: registration.id }, { onSuccess: (r) => notifySuccess(t('events.door.checkedIn', { name: r.name })) })}
-                  rightSection={<Text span size="sm" c="dimmed">{t('events.door.tap')}</Text>}>
+                  rightSection={<Text span size="sm" fw={600}>{t('events.door.tap')}</Text>}>
                   <Stack gap={0} align="flex-start">
                     <Text fw={600} fz="lg">{registration.name}</Text>
                     <Text size="sm" c="dimmed">{registration.email}</Text>
