@@ -1,4 +1,4 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
@@ -24,12 +24,12 @@ export function CodeCheckIn({ occurrenceId }: { occurrenceId: string }) {
   };
   return (
     <form noValidate onSubmit={(event) => { event.preventDefault(); submit(); }}>
-      <Group align="flex-start" gap="xs" wrap="nowrap">
-        <TextInput flex={1} size="lg" label={t('events.door.code')} description={t('events.door.codeHint')} value={code} error={error}
+      <Stack gap="xs">
+        <TextInput size="lg" label={t('events.door.code')} description={t('events.door.codeHint')} value={code} error={error}
           autoComplete="off" autoCapitalize="characters" spellCheck={false} styles={{ input: { fontFamily: 'monospace', letterSpacing: '0.1em' } }}
           onChange={(event) => { setCode(event.currentTarget.value); setError(undefined); }} />
-        <Button type="submit" size="lg" mt={50} loading={checkIn.isPending}>{t('events.door.checkInCode')}</Button>
-      </Group>
+        <Button type="submit" size="lg" fullWidth loading={checkIn.isPending}>{t('events.door.checkInCode')}</Button>
+      </Stack>
     </form>
   );
 }
