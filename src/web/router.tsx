@@ -8,6 +8,11 @@ import { ImportPage } from './features/imports/pages/import-page.tsx';
 import { DuplicatesPage } from './features/people/pages/duplicates-page.tsx';
 import { PeoplePage } from './features/people/pages/people-page.tsx';
 import { PersonPage } from './features/people/pages/person-page.tsx';
+import { DoorPage } from './features/events/pages/door-page.tsx';
+import { EventsPage } from './features/events/pages/events-page.tsx';
+import { NewEventPage } from './features/events/pages/new-event-page.tsx';
+import { OccurrencePage } from './features/events/pages/occurrence-page.tsx';
+import { SeriesPage } from './features/events/pages/series-page.tsx';
 import { AudiencePage } from './features/audience/pages/audience-page.tsx';
 import { BroadcastPage } from './features/broadcasts/pages/broadcast-page.tsx';
 import { BroadcastsPage } from './features/broadcasts/pages/broadcasts-page.tsx';
@@ -43,7 +48,11 @@ export const router = createBrowserRouter(
             { path: 'people/:id', element: <PersonPage /> },
             { path: 'import', element: <ImportPage /> },
             { path: 'planner', element: <PlannedPage area="planner" /> },
-            { path: 'events', element: <PlannedPage area="events" /> },
+            { path: 'events', element: <EventsPage /> },
+            { path: 'events/new', element: <NewEventPage /> },
+            { path: 'events/series/:id', element: <SeriesPage /> },
+            { path: 'events/occurrences/:id', element: <OccurrencePage /> },
+            { path: 'events/occurrences/:id/door', element: <DoorPage /> },
             { path: 'audience', element: <AudiencePage /> },
             { path: 'focus', element: <FocusPage /> },
             // The chart library loads only with the page that draws charts.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Timestamp } from '../../core/contract.ts';
-import { registrationStatuses } from './events.table.ts';
+import { registrationStatuses } from './events.statuses.ts';
 
 const LocalTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'A wall-clock time like 2026-03-12T19:00');
 const text = (max: number) => z.string().trim().max(max);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigserial, boolean, foreignKey, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, timestampColumn, workspaceIdColumn } from '../../db/columns.ts';
 import { workspaces } from '../workspaces/workspaces.table.ts';
+import { registrationStatuses } from './events.statuses.ts';
 
 // A series is a rule (RRULE in an IANA zone) or, without one, a single event.
 export const eventSeries = pgTable('event_series', {
@@ -55,7 +56,7 @@ export const eventOccurrences = pgTable('event_occurrences', {
   index('event_occurrences_starts_idx').on(t.workspaceId, t.startsAt),
 ]);
 
-export const registrationStatuses = ['confirmed', 'waitlisted', 'cancelled', 'attended', 'no_show'] as const;
+export { registrationStatuses };
 
 export const eventRegistrations = pgTable('event_registrations', {
   workspaceId: workspaceIdColumn(),
