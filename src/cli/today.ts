@@ -10,7 +10,10 @@ export async function printToday(services: Services, options: { workspace?: stri
     console.log(JSON.stringify(today, null, 2));
     return;
   }
-  if (today.meetingMode) console.log(`In a meeting until ${today.meetingMode.until.toLocaleTimeString()}: no nudges until then.\n`);
+  if (today.meetingMode) {
+    const what = today.meetingMode.eventTitle ? `Hosting ${today.meetingMode.eventTitle}` : 'In a meeting';
+    console.log(`${what} until ${today.meetingMode.until.toLocaleTimeString()}: no nudges until then.\n`);
+  }
   if (today.plans.length) {
     console.log('Planned');
     printTable(today.plans.map((p) => [p.startsAt.toLocaleString(), p.kind, p.personName, p.place ?? '']));

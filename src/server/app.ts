@@ -47,12 +47,14 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const workspaces = createWorkspacesService({ db });
   const auth = createAuthService({ db, clock, workspaces, publicUrl: config.publicUrl, sessionDays: config.sessionDays });
   const people = createPeopleService({ db, clock });
-  const nudges = createNudgesService({ db, clock, people, workspaces, secret: config.secret, publicUrl: config.publicUrl });
+  const consent = createConsentService({ db, clock });
+  const { events, registrations } = createEventsModule({ db, clock, people, consent, workspaces, publicUrl: config.publicUrl });
+  // Nudges read the meetups: the next one with places (invite) and the one running (meeting mode).
+  const nudges = createNudgesService({ db, clock, people, workspaces, secret: config.secret, publicUrl: config.publicUrl, hostedEvents: events });
   const imports = createImportsService({ db, clock, importer: createPeopleImporter({ db, clock }) });
   const outbox = createOutboxService({ mailer });
   const backup = createBackupService({ db, clock, workspaces });
   const peopleExport = createPeopleExport({ db });
-  const consent = createConsentService({ db, clock });
   const subscribe = createSubscribeService({ db, clock, consent, secret: config.secret, publicUrl: config.publicUrl });
   const questions = createQuestionsService({ db, clock, people, consent, subscribe, members: auth, workspaces });
   const rights = createRightsService({ db, people, nudges, consent });
@@ -63,7 +65,6 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const posts = createPostsService({ db, clock, workspaces, box: createCredentialBox(config.secret) });
   const planner = createPlannerService({ clock, workspaces, repository: posts.repository });
   const publisher = createPublisher({ db, clock, credentialsOf: posts.credentialsOf, adapters: { mastodon: mastodonAdapter(defaultRetryPolicy), bluesky: blueskyAdapter(defaultRetryPolicy) } });
-  const { events, registrations } = createEventsModule({ db, clock, people, consent, workspaces, publicUrl: config.publicUrl });
   return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus, posts, planner, publisher, events, registrations };
 }
 

@@ -64,6 +64,7 @@ export const de: Messages = {
     meetingMode: {
       title: 'Besprechungsmodus',
       body: 'Du bist bis {{time}} in einem Treffen – bis dahin keine Hinweise.',
+      hosting: 'Du bist bis {{time}} Gastgeber von {{title}} – bis dahin keine Hinweise.',
     },
     planned: {
       title: 'Geplant',
@@ -78,6 +79,7 @@ export const de: Messages = {
     },
     rules: {
       call: 'Anrufen',
+      invite: 'Einladen',
       reply: 'Antworten',
       follow_up: 'Nachfassen',
       reconnect: 'Wieder melden',
@@ -85,6 +87,12 @@ export const de: Messages = {
     },
     reasons: {
       call: 'Du hast mit {{name}} {{messages}} in {{weeks}} ausgetauscht: ruf an.',
+      invite: '{{name}} war noch nie bei einem deiner Treffen; {{event}} ist {{when}} und hat noch {{places}} frei: lade ein.',
+      inDays_zero: 'heute',
+      inDays_one: 'in {{count}} Tag',
+      inDays_other: 'in {{count}} Tagen',
+      places_one: '{{count}} Platz',
+      places_other: '{{count}} Plätze',
       reply: '{{name}} hat dir {{ago}} geschrieben und wartet auf Antwort: antworte.',
       follow_up: 'Du hast {{name}} {{ago}} bei einem Treffen gesehen, seitdem nichts: melde dich.',
       reconnect: 'Dein letzter Kontakt mit {{name}} war {{ago}}; du wolltest dich {{cadence}} melden: melde dich wieder.',

@@ -63,6 +63,7 @@ export const en = {
     meetingMode: {
       title: 'Meeting mode',
       body: 'You are in a meeting until {{time}} — no nudges until then.',
+      hosting: 'You are hosting {{title}} until {{time}} — no nudges until then.',
     },
     planned: {
       title: 'Planned',
@@ -77,6 +78,7 @@ export const en = {
     },
     rules: {
       call: 'Call',
+      invite: 'Invite',
       reply: 'Reply',
       follow_up: 'Follow up',
       reconnect: 'Reconnect',
@@ -84,6 +86,12 @@ export const en = {
     },
     reasons: {
       call: 'You have exchanged {{messages}} with {{name}} over {{weeks}}: call them.',
+      invite: '{{name}} has never been to one of your meetups; {{event}} is {{when}} with {{places}} left: invite them.',
+      inDays_zero: 'today',
+      inDays_one: 'in {{count}} day',
+      inDays_other: 'in {{count}} days',
+      places_one: '{{count}} place',
+      places_other: '{{count}} places',
       reply: '{{name}} wrote to you {{ago}} and has no answer yet: reply.',
       follow_up: 'You met {{name}} at an event {{ago}} and nothing since: follow up.',
       reconnect: 'You last were in touch with {{name}} {{ago}}; you wanted {{cadence}}: reconnect.',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Timestamp } from '../../core/contract.ts';
 import { nudgeRules } from './nudges.rules.ts';
 
-export const NudgeKey = z.string().max(200).regex(/^(call|reply|follow_up|reconnect|thank):[0-9a-f-]{36}(:[0-9a-f-]+)?$/, 'Not a nudge key');
+export const NudgeKey = z.string().max(200).regex(/^(call|invite|reply|follow_up|reconnect|thank):[0-9a-f-]{36}(:[0-9a-f-]+)?$/, 'Not a nudge key');
 
 export const Nudge = z.object({
   key: NudgeKey.describe('Names the nudge and its occasion; a new occasion is a new nudge'),
@@ -16,6 +16,8 @@ export const Nudge = z.object({
     days: z.number().int().optional(),
     cadenceDays: z.number().int().optional(),
     introducedName: z.string().optional(),
+    eventTitle: z.string().optional().describe('invite: the next meetup with places'),
+    places: z.number().int().optional().describe('invite: places left at that meetup'),
   }).describe('The numbers behind the reason, for clients that word it in another language'),
 });
 export type Nudge = z.output<typeof Nudge>;
@@ -36,7 +38,11 @@ export type Plan = z.output<typeof Plan>;
 
 export const Today = z.object({
   now: Timestamp,
-  meetingMode: z.object({ until: Timestamp, planId: z.uuid() }).nullable().describe('While an in-person meeting runs, no nudges are shown'),
+  meetingMode: z.object({
+    until: Timestamp,
+    planId: z.uuid().nullable().describe('The planned meeting that runs, or null for a meetup you host'),
+    eventTitle: z.string().nullable().describe('The meetup you host that runs, or null for a planned meeting'),
+  }).nullable().describe('While an in-person meeting or a meetup you host runs, no nudges are shown'),
   plans: z.array(Plan).describe('Planned calls and meetings, from the overdue ones to tomorrow'),
   sections: z.array(z.object({ key: z.enum(['call_or_meet', 'owed', 'keep_in_touch']), nudges: z.array(Nudge) })),
 });

@@ -17,6 +17,8 @@ export type NudgeCandidate = {
   until?: Date;
   cadenceDays?: number;
   introducedName?: string;
+  eventTitle?: string;
+  places?: number;
 };
 
 const epochMs = (column: SQL) => sql`((extract(epoch from ${column}) * 1000)::bigint)::text`;
@@ -87,6 +89,16 @@ export function createNudgesRepository(db: Db) {
         sql`p.reconnect_due_at <= ${now}`,
         sql`p.reconnect_due_at asc, p.id`);
     },
+
+    // Conversing or talked, never at a meetup, and not known to live elsewhere (no timezone, or the
+    // workspace's): the next meetup with places is the occasion, so each meetup is a new nudge.
+    invite: (workspaceId: string, now: Date, limit: number, occasion: { occurrenceId: string; timezone: string }) => candidates('invite', workspaceId, now, limit,
+      sql`'invite:' || p.id || ':' || ${occasion.occurrenceId}`,
+      sql`p.last_exchange_at as since`,
+      sql`p.ladder_step in (2, 3) and p.last_event_at is null and (p.timezone is null or p.timezone = ${occasion.timezone})
+          and not exists (select 1 from interactions r where r.workspace_id = p.workspace_id and r.person_id = p.id
+                          and r.kind = 'event_registered' and r.occurred_at > ${now}::timestamptz - interval '60 days')`,
+      sql`p.last_interaction_at desc nulls last, p.id`),
 
     // They introduced someone and nothing went back to them since.
     thank: (workspaceId: string, _s: RelationshipSettings, now: Date, limit: number) => candidates('thank', workspaceId, now, limit,

@@ -1,5 +1,5 @@
 // The nudge rules' defaults, their order on Today, and the plain words that explain each one.
-export const nudgeRules = ['call', 'reply', 'follow_up', 'reconnect', 'thank'] as const;
+export const nudgeRules = ['call', 'invite', 'reply', 'follow_up', 'reconnect', 'thank'] as const;
 export type NudgeRule = (typeof nudgeRules)[number];
 
 export type RelationshipSettings = {
@@ -22,7 +22,7 @@ export const defaultSettings: RelationshipSettings = {
 
 // Today: first who to call or meet, then what is owed, then keeping in touch.
 export const todaySections = [
-  { key: 'call_or_meet', rules: ['call'] },
+  { key: 'call_or_meet', rules: ['call', 'invite'] },
   { key: 'owed', rules: ['reply', 'follow_up'] },
   { key: 'keep_in_touch', rules: ['reconnect', 'thank'] },
 ] as const satisfies readonly { key: string; rules: readonly NudgeRule[] }[];
@@ -34,6 +34,8 @@ export type NudgeFacts = {
   days?: number;
   cadenceDays?: number;
   introducedName?: string;
+  eventTitle?: string;
+  places?: number;
 };
 
 type Locale = 'en' | 'de';
@@ -43,6 +45,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 const reasons: Record<Locale, Record<NudgeRule, (f: NudgeFacts) => string>> = {
   en: {
     call: (f) => `You have exchanged ${plural(f.messages!, 'message', 'messages')} with ${f.name} over ${plural(f.weeks!, 'week', 'weeks')}: call them.`,
+    invite: (f) => `${f.name} has never been to one of your meetups; ${f.eventTitle} is in ${plural(f.days!, 'day', 'days')} with ${plural(f.places!, 'place', 'places')} left: invite them.`,
     reply: (f) => `${f.name} wrote to you ${plural(f.days!, 'day', 'days')} ago and has no answer yet: reply.`,
     follow_up: (f) => `You met ${f.name} at an event ${plural(f.days!, 'day', 'days')} ago and nothing since: follow up.`,
     reconnect: (f) => `You last were in touch with ${f.name} ${plural(f.days!, 'day', 'days')} ago; you wanted every ${plural(f.cadenceDays!, 'day', 'days')}: reconnect.`,
@@ -50,6 +53,7 @@ const reasons: Record<Locale, Record<NudgeRule, (f: NudgeFacts) => string>> = {
   },
   de: {
     call: (f) => `Du hast mit ${f.name} ${plural(f.messages!, 'Nachricht', 'Nachrichten')} in ${plural(f.weeks!, 'Woche', 'Wochen')} ausgetauscht: ruf an.`,
+    invite: (f) => `${f.name} war noch nie bei einem deiner Treffen; ${f.eventTitle} ist in ${plural(f.days!, 'Tag', 'Tagen')} und hat noch ${plural(f.places!, 'Platz', 'Plätze')} frei: lade ein.`,
     reply: (f) => `${f.name} hat dir vor ${plural(f.days!, 'Tag', 'Tagen')} geschrieben und wartet auf Antwort: antworte.`,
     follow_up: (f) => `Du hast ${f.name} vor ${plural(f.days!, 'Tag', 'Tagen')} bei einem Treffen gesehen, seitdem nichts: melde dich.`,
     reconnect: (f) => `Dein letzter Kontakt mit ${f.name} ist ${plural(f.days!, 'Tag', 'Tage')} her; du wolltest alle ${plural(f.cadenceDays!, 'Tag', 'Tage')}: melde dich wieder.`,

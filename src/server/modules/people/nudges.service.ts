@@ -10,7 +10,13 @@ import { createNudgesRepository, type NudgeCandidate, type PlanRow } from './nud
 import { defaultSettings, explainNudge, todaySections, wholeDays, wholeWeeks, type NudgeRule, type RelationshipSettings } from './nudges.rules.ts';
 import type { PeopleService } from './people.service.ts';
 
-type Deps = { db: Db; clock: Clock; people: PeopleService; workspaces: WorkspacesService; secret: string; publicUrl: string };
+// What nudges need of the events the user hosts (the events module provides it; absent in tests of people alone).
+export type HostedEvents = {
+  nextOpenOccurrence: (workspaceId: string, after: Date) => Promise<{ id: string; title: string; startsAt: Date; placesLeft: number } | null>;
+  occurrenceRunningAt: (workspaceId: string, at: Date) => Promise<{ id: string; title: string; startsAt: Date; endsAt: Date } | null>;
+};
+
+type Deps = { db: Db; clock: Clock; people: PeopleService; workspaces: WorkspacesService; secret: string; publicUrl: string; hostedEvents?: HostedEvents };
 
 const perRule = 20;
 const day = 24 * 3600 * 1000;
@@ -20,7 +26,7 @@ const planInteraction = {
   coffee: { channel: 'in_person', kind: 'coffee' },
 } as const;
 
-export function createNudgesService({ db, clock, people, workspaces, secret, publicUrl }: Deps) {
+export function createNudgesService({ db, clock, people, workspaces, secret, publicUrl, hostedEvents }: Deps) {
   const repo = createNudgesRepository(db);
 
   async function settingsOf(workspaceId: string): Promise<RelationshipSettings> {
@@ -31,10 +37,13 @@ export function createNudgesService({ db, clock, people, workspaces, secret, pub
     const facts = {
       name: candidate.name,
       messages: candidate.count,
-      weeks: candidate.since && candidate.until ? wholeWeeks(candidate.since, candidate.until) : undefined,
-      days: candidate.since ? wholeDays(candidate.since, now) : undefined,
+      weeks: candidate.rule === 'call' && candidate.since && candidate.until ? wholeWeeks(candidate.since, candidate.until) : undefined,
+      // Days ago, except for an invitation: days until the meetup.
+      days: candidate.rule === 'invite' && candidate.until ? wholeDays(now, candidate.until) : candidate.since ? wholeDays(candidate.since, now) : undefined,
       cadenceDays: candidate.cadenceDays,
       introducedName: candidate.introducedName,
+      eventTitle: candidate.eventTitle,
+      places: candidate.places,
     };
     const { name: _name, ...numbers } = facts;
     const defined = Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined));
@@ -49,8 +58,16 @@ export function createNudgesService({ db, clock, people, workspaces, secret, pub
     return { id: row.id, personId: row.personId, personName: row.personName, kind: row.kind, startsAt: row.startsAt, durationMinutes: row.durationMinutes, place: row.place, note: row.note, status: row.status, interactionId: row.interactionId };
   }
 
-  const rules: Record<NudgeRule, (workspaceId: string, s: RelationshipSettings, now: Date, limit: number) => Promise<NudgeCandidate[]>> = {
-    call: repo.call, reply: repo.reply, follow_up: repo.followUp, reconnect: repo.reconnect, thank: repo.thank,
+  // The next meetup with places is the occasion of the invite nudge.
+  async function invite(workspaceId: string, _s: RelationshipSettings, now: Date, limit: number, timezone: string): Promise<NudgeCandidate[]> {
+    const next = await hostedEvents?.nextOpenOccurrence(workspaceId, now);
+    if (!next || next.placesLeft < 1) return [];
+    const found = await repo.invite(workspaceId, now, limit, { occurrenceId: next.id, timezone });
+    return found.map((c) => ({ ...c, until: next.startsAt, eventTitle: next.title, places: next.placesLeft }));
+  }
+
+  const rules: Record<NudgeRule, (workspaceId: string, s: RelationshipSettings, now: Date, limit: number, timezone: string) => Promise<NudgeCandidate[]>> = {
+    call: repo.call, invite, reply: repo.reply, follow_up: repo.followUp, reconnect: repo.reconnect, thank: repo.thank,
   };
 
   function feedToken(auth: Pick<Auth, 'workspaceId' | 'userId'>): string {
@@ -62,18 +79,23 @@ export function createNudgesService({ db, clock, people, workspaces, secret, pub
     async today(auth: Auth) {
       requireRole(auth, 'viewer');
       const now = clock.now();
-      const [settings, workspace, running, planRows] = await Promise.all([
+      const [settings, workspace, running, hosting, planRows] = await Promise.all([
         settingsOf(auth.workspaceId), workspaces.get(auth), repo.runningMeetings(auth.workspaceId, now),
+        hostedEvents ? hostedEvents.occurrenceRunningAt(auth.workspaceId, now) : null,
         repo.listPlans(auth.workspaceId, new Date(now.getTime() - 30 * day), new Date(now.getTime() + 2 * day)),
       ]);
       const plans = planRows.map(planWithName);
       const meeting = running[0];
       // Meeting mode: the person in front of you comes first; no nudges.
       if (meeting) {
-        return { now, meetingMode: { until: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000), planId: meeting.id }, plans, sections: todaySections.map((s) => ({ key: s.key, nudges: [] })) };
+        return { now, meetingMode: { until: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000), planId: meeting.id, eventTitle: null }, plans, sections: todaySections.map((s) => ({ key: s.key, nudges: [] })) };
+      }
+      // So does a meetup you host while it runs.
+      if (hosting) {
+        return { now, meetingMode: { until: hosting.endsAt, planId: null, eventTitle: hosting.title }, plans, sections: todaySections.map((s) => ({ key: s.key, nudges: [] })) };
       }
       const sections = await Promise.all(todaySections.map(async (section) => {
-        const found = await Promise.all(section.rules.map((rule) => rules[rule](auth.workspaceId, settings, now, perRule)));
+        const found = await Promise.all(section.rules.map((rule) => rules[rule](auth.workspaceId, settings, now, perRule, workspace.timezone)));
         return { key: section.key, nudges: found.flat().map((c) => toNudge(c, now, workspace.locale)) };
       }));
       return { now, meetingMode: null, plans, sections };

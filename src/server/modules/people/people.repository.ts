@@ -282,7 +282,7 @@ function touchFacts(source: SQL): SQL {
       (count(*) filter (where ${exchange}))::int as exchanges,
       min(i.occurred_at) filter (where ${exchange}) as first_ex,
       max(i.occurred_at) filter (where ${exchange}) as last_ex,
-      max(i.occurred_at) filter (where i.kind = 'event_attended' or i.channel = 'event') as last_event
+      max(i.occurred_at) filter (where i.kind = 'event_attended' or (i.channel = 'event' and i.kind <> 'event_registered')) as last_event
     from ${source}
     group by i.person_id`;
 }

@@ -22,6 +22,8 @@ test('English sentences read as the server words them', async () => {
   const cases: [NudgeRule, Nudge['facts']][] = [
     ['call', { messages: 9, weeks: 4 }],
     ['call', { messages: 1, weeks: 1 }],
+    ['invite', { days: 5, eventTitle: 'Founders meetup', places: 3 }],
+    ['invite', { days: 1, eventTitle: 'Founders meetup', places: 1 }],
     ['reply', { days: 3 }],
     ['follow_up', { days: 2 }],
     ['reconnect', { days: 40, cadenceDays: 30 }],
@@ -48,6 +50,10 @@ test('German sentences, in the interface language whatever the workspace speaks'
     'Dein letzter Kontakt mit Sam Rivera war vor 3 Tagen; du wolltest dich jeden Tag melden: melde dich wieder.');
   assert.equal(nudgeReason(t, nudge('thank', { days: 5, introducedName: 'Kim Novak' })),
     'Sam Rivera hat dich vor 5 Tagen mit Kim Novak bekannt gemacht: bedanke dich.');
+  assert.equal(nudgeReason(t, nudge('invite', { days: 5, eventTitle: 'Gründerfrühstück', places: 1 })),
+    'Sam Rivera war noch nie bei einem deiner Treffen; Gründerfrühstück ist in 5 Tagen und hat noch 1 Platz frei: lade ein.');
+  assert.equal(nudgeReason(t, nudge('invite', { days: 0, eventTitle: 'Gründerfrühstück', places: 2 })),
+    'Sam Rivera war noch nie bei einem deiner Treffen; Gründerfrühstück ist heute und hat noch 2 Plätze frei: lade ein.');
 });
 
 test('without the numbers a sentence needs, the server\'s own sentence stands', async () => {

@@ -51,7 +51,9 @@ function TodayContent({ today }: { today: TodayView }) {
     <>
       {today.meetingMode && (
         <Alert title={t('today.meetingMode.title')} role="status">
-          {t('today.meetingMode.body', { time: formatTime(today.meetingMode.until) })}
+          {today.meetingMode.eventTitle
+            ? t('today.meetingMode.hosting', { title: today.meetingMode.eventTitle, time: formatTime(today.meetingMode.until) })
+            : t('today.meetingMode.body', { time: formatTime(today.meetingMode.until) })}
         </Alert>
       )}
       <PlannedTouches plans={today.plans} now={today.now} canEdit={canEdit} />
