@@ -63,7 +63,7 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const broadcasts = createBroadcastsService({ db, clock, consent, subscribe, members: auth, workspaces });
   const broadcastSender = createBroadcastSender({ db, clock, mailer, broadcasts, subscribe, workspaces, settings: audienceSettings, concurrency: database.kind === 'postgres' ? 3 : 1 });
   const posts = createPostsService({ db, clock, workspaces, box: createCredentialBox(config.secret) });
-  const planner = createPlannerService({ clock, workspaces, repository: posts.repository });
+  const planner = createPlannerService({ clock, workspaces, repository: posts.repository, meetups: events });
   const publisher = createPublisher({ db, clock, credentialsOf: posts.credentialsOf, adapters: { mastodon: mastodonAdapter(defaultRetryPolicy), bluesky: blueskyAdapter(defaultRetryPolicy) } });
   return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus, posts, planner, publisher, events, registrations };
 }

@@ -66,5 +66,9 @@ export const Planner = z.object({
   posts: z.array(Post).describe('Posts with a time in the range, any status but idea and draft'),
   unscheduled: z.array(Post).describe('Ideas and drafts, for the side list'),
   observances: z.array(Observance),
+  meetups: z.array(z.object({
+    id: z.uuid(), title: z.string(), slug: z.string(), startsAt: Timestamp, endsAt: Timestamp,
+    status: z.string(), placesLeft: z.number().int(),
+  })).describe('The meetups you host in the range (the events module), cancelled ones included'),
   mix: z.array(Mix).describe('The mix guard, per week of the range'),
 });

@@ -88,6 +88,19 @@ describe('planner', () => {
     assert.equal(m.slots.length, 15);
   });
 
+  test('the meetups you host are on the same calendar, each in its week', async () => {
+    const created = await api('POST', '/api/v1/events', {
+      title: 'Founders meetup', description: '', rrule: 'FREQ=WEEKLY;BYDAY=TH', timezone: 'Europe/Berlin', localStart: '2026-10-22T19:00',
+      durationMinutes: 120, capacity: 20, venue: 'Café', address: null,
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const week = (await api('GET', '/api/v1/planner?date=2026-10-21')).json();
+    assert.deepEqual(week.meetups.map((m: { title: string; startsAt: string; placesLeft: number }) => [m.title, m.startsAt, m.placesLeft]),
+      [['Founders meetup', '2026-10-22T17:00:00.000Z', 20]]);
+    const next = (await api('GET', '/api/v1/planner?date=2026-10-28')).json();
+    assert.deepEqual(next.meetups.map((m: { startsAt: string }) => m.startsAt), ['2026-10-29T18:00:00.000Z'], 'after the clocks change, 19:00 in Berlin is 18:00 UTC');
+  });
+
   test('settings and observances refuse what they cannot know, with the field', async () => {
     const region = await api('PUT', '/api/v1/planner/settings', { country: 'DE', region: 'XX' });
     assert.equal(region.statusCode, 422);

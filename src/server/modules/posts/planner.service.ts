@@ -10,13 +10,16 @@ import { toPost } from './posts.service.ts';
 import type { PillarTargets } from './posts.table.ts';
 import { rangeOf, slotsBetween } from './slots.ts';
 
-type Deps = { clock: Clock; workspaces: WorkspacesService; repository: PostsRepository };
+type Meetup = { id: string; title: string; slug: string; startsAt: Date; endsAt: Date; status: string; placesLeft: number };
+// The meetups on the same calendar, from the events module (absent where it is not wired).
+type Meetups = { listOccurrences: (auth: Auth, range: { from: Date; to: Date }) => Promise<{ items: Meetup[] }> };
+type Deps = { clock: Clock; workspaces: WorkspacesService; repository: PostsRepository; meetups?: Meetups };
 type Settings = { country: string | null; region: string | null; pillarTargets: PillarTargets };
 
 // The shown statuses: what is planned or has gone out. Ideas and drafts wait in the side list.
 const planned = ['scheduled', 'publishing', 'published', 'failed', 'unknown'] as const;
 
-export function createPlannerService({ clock, workspaces, repository: repo }: Deps) {
+export function createPlannerService({ clock, workspaces, repository: repo, meetups }: Deps) {
   async function settingsOf(workspaceId: string): Promise<Settings> {
     const row = await repo.getSettings(workspaceId);
     return row ? { country: row.country, region: row.region, pillarTargets: row.pillarTargets } : { country: null, region: null, pillarTargets: defaultPillarTargets };
@@ -57,9 +60,10 @@ export function createPlannerService({ clock, workspaces, repository: repo }: De
       const zone = workspace.timezone;
       const now = clock.now();
       const range = rangeOf(view, date ?? DateTime.fromJSDate(now, { zone }).toISODate()!, zone);
-      const [inRange, unscheduled] = await Promise.all([
+      const [inRange, unscheduled, hosted] = await Promise.all([
         repo.listPosts(auth.workspaceId, { statuses: [...planned], from: range.start, to: range.end, limit: 2000 }),
         repo.listPosts(auth.workspaceId, { statuses: ['idea', 'draft'], limit: 200 }),
+        meetups ? meetups.listOccurrences(auth, { from: range.start, to: range.end }) : { items: [] },
       ]);
       const plannerChannels = channels.map((channel) => {
         const mine = inRange.filter((p) => p.targets.some((t) => t.channelId === channel.id));
@@ -84,7 +88,9 @@ export function createPlannerService({ clock, workspaces, repository: repo }: De
       return {
         view, timezone: zone, from: range.from, to: range.to, channels: plannerChannels,
         posts: inRange.map(toPost), unscheduled: unscheduled.map(toPost),
-        observances: observancesBetween(range.from, range.to, settings), mix,
+        observances: observancesBetween(range.from, range.to, settings),
+        meetups: hosted.items.map(({ id, title, slug, startsAt, endsAt, status, placesLeft }) => ({ id, title, slug, startsAt, endsAt, status, placesLeft })),
+        mix,
       };
     },
   };
