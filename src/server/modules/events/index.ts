@@ -18,7 +18,3 @@ export function createEventsModule(deps: { db: Db; clock: Clock; people: PeopleS
   const events = createEventsService({ db: deps.db, clock: deps.clock, registrations, publicUrl: deps.publicUrl });
   return { events, registrations };
 }
-
-// For nudges (read only): the next public occurrence with places left, and whether one runs at a moment (meeting mode).
-export const nextOpenOccurrence = (events: EventsService, workspaceId: string, after?: Date) => events.nextOpenOccurrence(workspaceId, after);
-export const occurrenceRunningAt = (events: EventsService, workspaceId: string, at?: Date) => events.occurrenceRunningAt(workspaceId, at);

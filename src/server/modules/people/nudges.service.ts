@@ -61,7 +61,7 @@ export function createNudgesService({ db, clock, people, workspaces, secret, pub
   // The next meetup with places is the occasion of the invite nudge.
   async function invite(workspaceId: string, _s: RelationshipSettings, now: Date, limit: number, timezone: string): Promise<NudgeCandidate[]> {
     const next = await hostedEvents?.nextOpenOccurrence(workspaceId, now);
-    if (!next || next.placesLeft < 1) return [];
+    if (!next) return [];
     const found = await repo.invite(workspaceId, now, limit, { occurrenceId: next.id, timezone });
     return found.map((c) => ({ ...c, until: next.startsAt, eventTitle: next.title, places: next.placesLeft }));
   }
