@@ -1072,6 +1072,15 @@ export const de: Messages = {
       checkedIn: '{{name}} ist eingecheckt',
       noMatch: 'Niemand passt.',
       everyone: 'Alle sind da.',
+      scan: {
+        start: 'QR-Code scannen',
+        stop: 'Kamera schließen',
+        view: 'Kamera: den QR-Code aus der E-Mail ins Bild halten',
+        refused: 'Die Kamera wurde nicht erlaubt',
+        noCamera: 'Es ließ sich keine Kamera öffnen',
+        typeInstead: 'Tippe stattdessen den kurzen Code unter dem QR-Code ein.',
+        insecure: 'Zum Scannen braucht es die Kamera, die Browser nur sicheren (https-)Adressen geben: tippe den Code ein.',
+      },
     },
   },
   problems: {

@@ -1071,6 +1071,15 @@ export const en = {
       checkedIn: '{{name}} is checked in',
       noMatch: 'Nobody matches.',
       everyone: 'Everyone is here.',
+      scan: {
+        start: 'Scan the QR code',
+        stop: 'Close the camera',
+        view: 'Camera: hold the QR code from the email in view',
+        refused: 'The camera was not allowed',
+        noCamera: 'No camera could be opened',
+        typeInstead: 'Type the short code under the QR code instead.',
+        insecure: 'Scanning needs the camera, which browsers give only to secure (https) addresses: type the code instead.',
+      },
     },
   },
   problems: {

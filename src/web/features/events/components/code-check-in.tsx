@@ -4,15 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
 import { notifySuccess } from '../../../lib/problems.ts';
 import { useCheckIn } from '../api.ts';
+import { QrScanner } from './qr-scanner.tsx';
 
-// The short code from the confirmation email, typed in: the way that always works.
+// The code from the confirmation email: its QR code held to the camera, or its short form typed in (always works).
 export function CodeCheckIn({ occurrenceId }: { occurrenceId: string }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
   const checkIn = useCheckIn(occurrenceId);
-  const submit = () => {
-    const typed = code.trim().toUpperCase();
+  const submit = (value: string) => {
+    const typed = value.trim().toUpperCase();
     if (!typed) return setError(t('validation.required'));
     checkIn.mutate({ code: typed }, {
       onSuccess: (registration) => { notifySuccess(t('events.door.checkedIn', { name: registration.name })); setCode(''); setError(undefined); },
@@ -23,8 +24,9 @@ export function CodeCheckIn({ occurrenceId }: { occurrenceId: string }) {
     });
   };
   return (
-    <form noValidate onSubmit={(event) => { event.preventDefault(); submit(); }}>
+    <form noValidate onSubmit={(event) => { event.preventDefault(); submit(code); }}>
       <Stack gap="xs">
+        <QrScanner paused={checkIn.isPending} onCode={(scanned) => { setCode(scanned); submit(scanned); }} />
         <TextInput size="lg" label={t('events.door.code')} description={t('events.door.codeHint')} value={code} error={error}
           autoComplete="off" autoCapitalize="characters" spellCheck={false} styles={{ input: { fontFamily: 'monospace', letterSpacing: '0.1em' } }}
           onChange={(event) => { setCode(event.currentTarget.value); setError(undefined); }} />
