@@ -13,10 +13,16 @@ export const BackupFile = z.object({
     people: Rows, interactions: Rows, personKeys: Rows, plans: Rows, nudgeStates: Rows, relationshipSettings: Rows, duplicateDismissals: Rows,
   }),
   imports: Rows,
-  audience: z.object({ consentRecords: Rows, consentSubjects: Rows, suppressions: Rows }),
+  // Questions, broadcasts and their settings are absent in backups made before they were backed up.
+  audience: z.object({
+    consentRecords: Rows, consentSubjects: Rows, suppressions: Rows,
+    questions: Rows.optional(), broadcasts: Rows.optional(), broadcastDeliveries: Rows.optional(), settings: Rows.optional(),
+  }),
   // Absent in backups made before focus sessions existed.
   focus: z.object({ sessions: Rows, budgets: Rows, reflections: Rows }).optional(),
   // Absent in backups made before events existed.
   events: z.object({ series: Rows, occurrences: Rows, registrations: Rows }).optional(),
+  // Absent in backups made before posts were backed up. Channel credentials are never in a backup.
+  posts: z.object({ channels: Rows, posts: Rows, targets: Rows, settings: Rows }).optional(),
 });
 export type BackupFile = z.output<typeof BackupFile>;

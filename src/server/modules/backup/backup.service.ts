@@ -7,6 +7,7 @@ import { createAuthBackup, requireRole, type Auth } from '../auth/index.ts';
 import { createFocusBackup } from '../focus/index.ts';
 import { createImportsBackup } from '../imports/index.ts';
 import { createPeopleBackup, type PeopleBackup } from '../people/index.ts';
+import { createPostsBackup } from '../posts/index.ts';
 import type { WorkspacesService } from '../workspaces/index.ts';
 import { BackupFile } from './backup.contract.ts';
 
@@ -18,6 +19,7 @@ export function createBackupService({ db, clock, workspaces }: { db: Db; clock: 
   const audience = createAudienceBackup(db);
   const focus = createFocusBackup(db);
   const events = createEventsBackup(db);
+  const posts = createPostsBackup(db);
 
   return {
     async export(auth: Auth): Promise<BackupFile> {
@@ -34,6 +36,7 @@ export function createBackupService({ db, clock, workspaces }: { db: Db; clock: 
         audience: await audience.export(auth.workspaceId),
         focus: await focus.export(auth.workspaceId),
         events: await events.export(auth.workspaceId),
+        posts: await posts.export(auth.workspaceId),
       };
     },
 
@@ -55,6 +58,7 @@ export function createBackupService({ db, clock, workspaces }: { db: Db; clock: 
         await audience.restore(tx, ws.id, backup.audience);
         if (backup.focus) await focus.restore(tx, ws.id, backup.focus);
         if (backup.events) await events.restore(tx, ws.id, backup.events);
+        if (backup.posts) await posts.restore(tx, ws.id, backup.posts);
       }).catch((error: unknown) => {
         if (error instanceof AppError) throw error;
         throw new AppError('IMPORT_UNREADABLE', `The backup could not be restored: ${(error as Error).message.split('\n')[0]}`);

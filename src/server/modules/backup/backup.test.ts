@@ -35,19 +35,40 @@ describe('backup round trip', () => {
     const slug = event.occurrences[0]!.slug;
     await s.registrations.register(slug, rsvp('Ann'));
     await s.registrations.register(slug, rsvp('Bob'));
+    const workspace = await s.workspaces.get(auth);
+    await s.questions.ask({ id: workspace.id, name: workspace.name }, { name: 'Quinn', email: 'quinn@example.org', question: 'Do you coach teams?', newsletter: false, locale: 'en', ip: null, userAgent: null });
+    const broadcast = await s.broadcasts.create(auth, { subject: 'News', body: 'Hello', segment: { purpose: 'newsletter', tags: [], minLadderStep: null, attendedOccurrenceIds: [] } });
+    await s.broadcasts.send(auth, broadcast.id, null);
+    await s.broadcastSender.run();
+    const channel = await s.posts.createChannel(auth, { platform: 'mastodon', name: 'Mastodon', mode: 'api', timezone: 'Europe/Berlin', slots: [{ weekday: 2, time: '09:00' }], cadencePerWeek: 2, account: 'https://social.example/@anna', credentials: { accessToken: 'secret-token-123' } });
+    await s.posts.create(auth, { pillar: 'value', body: 'Three questions to ask before a first call', status: 'scheduled', scheduledAt: new Date('2030-01-08T08:00:00Z'), channels: [{ channelId: channel.id, body: null }] });
+    await s.planner.saveSettings(auth, { country: 'DE', region: 'BE', pillarTargets: { offer: { max: 0.2 } } });
     const first = await s.backup.export(auth);
     assert.equal(first.events!.registrations.length, 2);
-    assert.equal(first.audience.consentRecords.length, 1);
+    const sent = (await s.broadcasts.get(auth, broadcast.id)).report!.sent;
+    assert.ok(sent >= 1);
+    assert.deepEqual([first.audience.questions?.length, first.audience.broadcasts?.length, first.audience.broadcastDeliveries?.length], [1, 1, sent]);
+    assert.deepEqual([first.posts?.channels.length, first.posts?.posts.length, first.posts?.targets.length, first.posts?.settings.length], [1, 1, 1, 1]);
+    // Account tokens never leave in a backup, neither as text nor encrypted.
+    assert.equal(first.posts!.channels[0]!.credentials, null);
+    assert.doesNotMatch(JSON.stringify(first), /secret-token-123/);
+    // Fan's newsletter consent, and Quinn's question as implied consent.
+    assert.equal(first.audience.consentRecords.length, 2);
     assert.deepEqual([first.focus?.sessions.length, first.focus?.budgets.length, first.focus?.reflections.length], [1, 1, 1]);
-    assert.equal(first.people.people.length, 33, 'the demo, Vera, and the two who registered');
+    assert.equal(first.people.people.length, 34, 'the demo, Vera, the two who registered and Quinn who asked');
     const restored = await target.services.backup.restore(JSON.parse(JSON.stringify(first)));
-    assert.equal(restored.people, 33);
+    assert.equal(restored.people, 34);
 
     const second = await target.services.backup.export(await target.services.auth.ownerAuth());
     assert.deepEqual({ ...second, exportedAt: null }, { ...first, exportedAt: null });
 
     assert.equal(await target.services.consent.canMail(restored.workspaceId, 'fan@example.org', 'newsletter'), true);
     assert.equal(await target.services.consent.isSuppressed(restored.workspaceId, 'gone@example.org'), true);
+    // The sent broadcast keeps its report; the question waits in the inbox; the post is still scheduled.
+    const targetAuth = await target.services.auth.ownerAuth();
+    assert.equal((await target.services.broadcasts.get(targetAuth, broadcast.id)).report?.sent, sent);
+    assert.equal((await target.services.questions.list(targetAuth, 'open'))[0]?.body, 'Do you coach teams?');
+    assert.equal((await target.services.posts.list(targetAuth, { status: 'scheduled' })).length, 1);
     // The waitlist goes on where it was: a new registration queues after the restored ones.
     const cat = await target.services.registrations.register(slug, rsvp('Cat'));
     assert.deepEqual([cat.status, cat.position], ['waitlisted', 2]);

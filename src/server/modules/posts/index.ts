@@ -8,3 +8,4 @@ export { createPublisher, publishJobs, type Publisher } from './publish.service.
 export { mastodonAdapter } from './adapters/mastodon.ts';
 export { blueskyAdapter } from './adapters/bluesky.ts';
 export { defaultRetryPolicy, type Adapter, type RetryPolicy } from './adapters/types.ts';
+export { createPostsBackup, type PostsBackup } from './posts.backup.ts';
