@@ -60,7 +60,7 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const rights = createRightsService({ db, people, nudges, consent });
   const focus = createFocusService({ db, clock, people, nudges, workspaces });
   const audienceSettings = createAudienceSettings(db);
-  const broadcasts = createBroadcastsService({ db, clock, consent, subscribe, members: auth, workspaces });
+  const broadcasts = createBroadcastsService({ db, clock, consent, subscribe, members: auth, workspaces, attendees: events.attendees });
   const broadcastSender = createBroadcastSender({ db, clock, mailer, broadcasts, subscribe, workspaces, settings: audienceSettings, concurrency: database.kind === 'postgres' ? 3 : 1 });
   const posts = createPostsService({ db, clock, workspaces, box: createCredentialBox(config.secret) });
   const planner = createPlannerService({ clock, workspaces, repository: posts.repository, meetups: events });

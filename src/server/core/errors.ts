@@ -37,7 +37,6 @@ export const errorCatalog = {
   UNKNOWN_TIMEZONE: { status: 422, title: 'This is not an IANA timezone' },
   UNKNOWN_REGION: { status: 422, title: 'No public holidays are known for this country or region' },
   IMPORT_UNREADABLE: { status: 422, title: 'This file cannot be read as the chosen format' },
-  SEGMENT_UNSUPPORTED: { status: 422, title: 'This segment filter is not supported yet' },
   RATE_LIMITED: { status: 429, title: 'Too many requests: wait a moment' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
   UNAVAILABLE: { status: 503, title: 'The database is not reachable' },

@@ -8,7 +8,7 @@ export const Segment = z.object({
   tags: z.array(z.string().trim().min(1).max(100)).max(50).default([]).describe('People with any of these tags; empty: no tag filter'),
   minLadderStep: z.enum(ladderSteps).nullable().default(null).describe('People at this ladder step or higher; null: no ladder filter'),
   attendedOccurrenceIds: z.array(z.uuid()).max(100).default([])
-    .describe('People who attended any of these event occurrences. Not supported yet (the events module comes later): a non-empty list is refused with SEGMENT_UNSUPPORTED'),
+    .describe('People who came to any of these event occurrences (checked in at the door), at the address they registered with'),
 }).describe('Who receives a broadcast. Without tag, ladder or attendance filters: every address consented to the purpose, people or not; with them: the matching people\'s addresses');
 export type Segment = z.output<typeof Segment>;
 

@@ -12,21 +12,17 @@ import { addressHash, normaliseAddress, subscriptionState } from './consent.rule
 import type { ConsentService } from './consent.service.ts';
 import type { SubscribeService } from './subscribe.service.ts';
 
-type Deps = { db: Db; clock: Clock; consent: ConsentService; subscribe: SubscribeService; members: AuthService; workspaces: WorkspacesService };
+// Who came to which event occurrences: the events module's answer, passed in (audience does not read its tables).
+export type Attendees = (workspaceId: string, occurrenceIds: string[], conn?: Db | Tx) => Promise<{ personId: string | null; email: string }[]>;
+type Deps = { db: Db; clock: Clock; consent: ConsentService; subscribe: SubscribeService; members: AuthService; workspaces: WorkspacesService; attendees: Attendees };
 type Draft = { subject: string; body: string; segment: Segment };
 
 export const unsubscribeHeaders = (link: string) => ({ 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
 
 // Broadcasts: compose, choose a segment, test, send now or later, and read the report.
 // The sending itself is broadcasts.sender.ts, in the worker.
-export function createBroadcastsService({ db, clock, consent, subscribe, members, workspaces }: Deps) {
+export function createBroadcastsService({ db, clock, consent, subscribe, members, workspaces, attendees }: Deps) {
   const repo = createBroadcastsRepository(db);
-
-  function checkSegment(segment: Segment): void {
-    if (segment.attendedOccurrenceIds.length > 0) {
-      throw new AppError('SEGMENT_UNSUPPORTED', 'Event attendance segments come with the events module.', [{ path: 'segment.attendedOccurrenceIds', message: 'Not supported yet' }]);
-    }
-  }
 
   async function require(auth: Auth, id: string): Promise<BroadcastRow> {
     const row = await repo.get(auth.workspaceId, id);
@@ -41,16 +37,27 @@ export function createBroadcastsService({ db, clock, consent, subscribe, members
     }));
   }
 
+  // The addresses a segment's filters pick, before consent: tags and ladder choose people (all their addresses);
+  // attendance chooses the address each attendee registered with, narrowed to those people when both are set.
+  async function pickAddresses(workspaceId: string, segment: Segment, tx: Db | Tx): Promise<{ hash: string; email: string }[]> {
+    const byPerson = segment.tags.length > 0 || segment.minLadderStep !== null;
+    if (!byPerson && segment.attendedOccurrenceIds.length === 0) return repo.subjects(workspaceId, tx);
+    let picked: { personId: string | null; email: string }[] = byPerson ? await segmentEmails(tx, workspaceId, segment) : [];
+    if (segment.attendedOccurrenceIds.length > 0) {
+      const came = await attendees(workspaceId, segment.attendedOccurrenceIds, tx);
+      const people = new Set(picked.map((p) => p.personId));
+      picked = byPerson ? came.filter((a) => people.has(a.personId)) : came;
+    }
+    return picked.map(({ email }) => ({ hash: addressHash(email), email: normaliseAddress(email) }));
+  }
+
   // Everyone a segment reaches right now: consented to the purpose by the ledger's rules, not suppressed,
   // each address once. Without person filters, subscribers who are nobody's person yet count too.
   async function recipients(workspaceId: string, segment: Segment, tx: Db | Tx = db): Promise<{ hash: string; email: string }[]> {
-    checkSegment(segment);
     const now = clock.now();
     const ledger = await repo.ledger(workspaceId, segment.purpose, tx);
     const suppressed = await repo.suppressedHashes(workspaceId, tx);
-    const candidates = segment.tags.length > 0 || segment.minLadderStep
-      ? (await segmentEmails(tx, workspaceId, segment)).map(({ email }) => ({ hash: addressHash(email), email: normaliseAddress(email) }))
-      : await repo.subjects(workspaceId, tx);
+    const candidates = await pickAddresses(workspaceId, segment, tx);
     const chosen = new Map<string, string>();
     for (const { hash, email } of candidates) {
       if (chosen.has(hash) || suppressed.has(hash)) continue;
@@ -75,7 +82,6 @@ export function createBroadcastsService({ db, clock, consent, subscribe, members
 
     async create(auth: Auth, input: Draft) {
       requireRole(auth, 'editor');
-      checkSegment(input.segment);
       const now = clock.now();
       const row = await repo.insert({ workspaceId: auth.workspaceId, ...input, createdBy: auth.userId, createdAt: now, updatedAt: now });
       return this.get(auth, row.id);
@@ -85,7 +91,6 @@ export function createBroadcastsService({ db, clock, consent, subscribe, members
     async update(auth: Auth, id: string, patch: Partial<Draft>) {
       requireRole(auth, 'editor');
       await require(auth, id);
-      if (patch.segment) checkSegment(patch.segment);
       const row = await repo.update(auth.workspaceId, id, ['draft', 'scheduled'], { ...patch, status: 'draft', scheduledAt: null, updatedAt: clock.now() });
       if (!row) throw new AppError('BROADCAST_SENT', 'This broadcast is sending or sent; it can no longer change.');
       return this.get(auth, id);

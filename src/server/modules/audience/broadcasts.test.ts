@@ -102,9 +102,33 @@ describe('broadcasts', () => {
     assert.deepEqual(receivedBy('Coaching corner'), ['fay@example.org']);
     // Nobody of them has met in person yet.
     assert.equal((await api('POST', '/api/v1/broadcasts/audience', { purpose: 'newsletter', tags: ['coaching'], minLadderStep: 'met' })).json().count, 0);
-    const attendance = await api('POST', '/api/v1/broadcasts/audience', { purpose: 'newsletter', attendedOccurrenceIds: ['00000000-0000-4000-8000-000000000001'] });
-    assert.equal(attendance.statusCode, 422);
-    assert.equal(attendance.json().code, 'SEGMENT_UNSUPPORTED');
+  });
+
+  test('a segment by event attendance picks who came, at the address they registered with, and only those who consented', async () => {
+    const localStart = new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0, 10) + 'T19:00';
+    const series = await t.services.events.createSeries(auth, {
+      title: 'Harbour meetup', description: '', rrule: null, timezone: 'Europe/Berlin', localStart, durationMinutes: 120,
+      capacity: 10, venue: 'The Boathouse', address: null, onlineUrl: null, isPublic: true,
+    });
+    const occurrence = series.occurrences[0]!;
+    const register = (name: string, email: string) => t.services.registrations.register(occurrence.slug, { name, email, source: null, consent: false, locale: 'en', ip: '192.0.2.1', userAgent: 'test' });
+    // Ivy and Kay come; Jon registers but stays away. Ivy and Jon subscribed to the newsletter, Kay did not.
+    for (const [name, email] of [['Ivy', 'ivy@example.org'], ['Jon', 'jon@example.org'], ['Kay', 'kay@example.org']] as const) await register(name, email);
+    await subscribed('ivy@example.org');
+    await subscribed('jon@example.org');
+    const list = (await api('GET', `/api/v1/events/occurrences/${occurrence.id}/registrations`)).json() as { confirmed: { id: string; email: string }[] };
+    for (const email of ['ivy@example.org', 'kay@example.org']) {
+      const registration = list.confirmed.find((r) => r.email === email)!;
+      assert.equal((await api('POST', `/api/v1/events/occurrences/${occurrence.id}/check-in`, { registrationId: registration.id })).statusCode, 200);
+    }
+
+    const cameSegment = { purpose: 'newsletter', attendedOccurrenceIds: [occurrence.id] };
+    assert.equal((await api('POST', '/api/v1/broadcasts/audience', cameSegment)).json().count, 1);
+    // Narrowed further by a tag none of them carries: nobody.
+    assert.equal((await api('POST', '/api/v1/broadcasts/audience', { ...cameSegment, tags: ['coaching'] })).json().count, 0);
+    const { id } = await draft('Thanks for coming', cameSegment);
+    await sendNow(id);
+    assert.deepEqual(receivedBy('Thanks for coming'), ['ivy@example.org']);
   });
 
   test('a send interrupted by the mail server resumes where it stopped and mails nobody twice', async () => {

@@ -158,6 +158,12 @@ export function createEventsRepository(db: Db) {
       return conn.select().from(r).where(and(eq(r.workspaceId, workspaceId), eq(r.occurrenceId, occurrenceId), statuses ? inArray(r.status, statuses) : undefined))
         .orderBy(asc(r.arrival));
     },
+    // Who came to any of these occurrences (the address they registered with), for a broadcast segment.
+    async attendees(workspaceId: string, occurrenceIds: string[], conn: Conn = db): Promise<{ personId: string | null; email: string }[]> {
+      if (occurrenceIds.length === 0) return [];
+      return conn.selectDistinct({ personId: r.personId, email: r.email }).from(r)
+        .where(and(eq(r.workspaceId, workspaceId), inArray(r.occurrenceId, occurrenceIds), eq(r.status, 'attended')));
+    },
     async markNoShows(workspaceId: string, occurrenceId: string, now: Date, tx: Tx): Promise<number> {
       const rows = await tx.update(r).set({ status: 'no_show', updatedAt: now })
         .where(and(eq(r.workspaceId, workspaceId), eq(r.occurrenceId, occurrenceId), eq(r.status, 'confirmed'))).returning({ id: r.id });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Db } from '../../db/index.ts';
+import type { Db, Tx } from '../../db/index.ts';
 import { requireRole, type Auth } from '../auth/index.ts';
 import type { OccurrencePatch, SeriesInput, SeriesPatch } from './events.contract.ts';
 import { occurrencesCalendar } from './events.ics.ts';
@@ -170,6 +170,11 @@ export function createEventsService({ db, clock, registrations, publicUrl }: Dep
     },
 
     // For nudges: the next public occurrence with places left (an invitation has somewhere to go).
+    // Not access-checked: the caller (a broadcast's segment) has checked its own member's role.
+    attendees(workspaceId: string, occurrenceIds: string[], conn?: Db | Tx) {
+      return repo.attendees(workspaceId, occurrenceIds, conn);
+    },
+
     async nextOpenOccurrence(workspaceId: string, after?: Date) {
       const row = await repo.nextWithPlaces(workspaceId, after ?? clock.now());
       return row ? toOccurrence(row) : null;

@@ -15,8 +15,8 @@ import { PreviewPane } from '../components/preview-pane.tsx';
 import { SegmentPicker } from '../components/segment-picker.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 
-type Draft = { subject: string; body: string; segment: { purpose: 'newsletter' | 'event_updates'; tags: string[]; minLadderStep: Broadcast['segment']['minLadderStep'] } };
-const empty: Draft = { subject: '', body: '', segment: { purpose: 'newsletter', tags: [], minLadderStep: null } };
+type Draft = { subject: string; body: string; segment: { purpose: 'newsletter' | 'event_updates'; tags: string[]; minLadderStep: Broadcast['segment']['minLadderStep']; attendedOccurrenceIds: string[] } };
+const empty: Draft = { subject: '', body: '', segment: { purpose: 'newsletter', tags: [], minLadderStep: null, attendedOccurrenceIds: [] } };
 
 export function BroadcastPage() {
   const { id } = useParams();
