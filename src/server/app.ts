@@ -21,7 +21,7 @@ import { createFocusService, focusRoutes } from './modules/focus/index.ts';
 import { createEventsModule, eventPageRoutes, eventsJobs, eventsRoutes } from './modules/events/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
-import { createCredentialBox, createPlannerService, createPostsService, blueskyAdapter, createPublisher, defaultRetryPolicy, mastodonAdapter, plannerRoutes, postsRoutes, publishJobs } from './modules/posts/index.ts';
+import { createCredentialBox, createOutcomes, createPlannerService, createPostsService, blueskyAdapter, createPublisher, defaultRetryPolicy, fetchBlueskyMentions, fetchMastodonMentions, mastodonAdapter, outcomesJobs, outcomesRoutes, plannerRoutes, postsRoutes, publishJobs } from './modules/posts/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
 import { createWorkspacesService, workspacesRoutes } from './modules/workspaces/index.ts';
 import { webRoutes } from './web.ts';
@@ -51,7 +51,8 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const { events, registrations } = createEventsModule({ db, clock, people, consent, workspaces, publicUrl: config.publicUrl });
   // Nudges read the meetups: the next one with places (invite) and the one running (meeting mode).
   const nudges = createNudgesService({ db, clock, people, workspaces, secret: config.secret, publicUrl: config.publicUrl, hostedEvents: events });
-  const imports = createImportsService({ db, clock, importer: createPeopleImporter({ db, clock }) });
+  const importer = createPeopleImporter({ db, clock });
+  const imports = createImportsService({ db, clock, importer });
   const outbox = createOutboxService({ mailer });
   const backup = createBackupService({ db, clock, workspaces });
   const peopleExport = createPeopleExport({ db });
@@ -65,12 +66,13 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const posts = createPostsService({ db, clock, workspaces, box: createCredentialBox(config.secret) });
   const planner = createPlannerService({ clock, workspaces, repository: posts.repository, meetups: events });
   const publisher = createPublisher({ db, clock, credentialsOf: posts.credentialsOf, adapters: { mastodon: mastodonAdapter(defaultRetryPolicy), bluesky: blueskyAdapter(defaultRetryPolicy) } });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus, posts, planner, publisher, events, registrations };
+  const outcomes = createOutcomes({ db, clock, importer, credentialsOf: posts.credentialsOf, fetchers: { mastodon: fetchMastodonMentions, bluesky: fetchBlueskyMentions } });
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus, posts, planner, publisher, outcomes, events, registrations };
 }
 
 // Every module's jobs, for the worker to run.
 export function allJobs(services: Services, database: Database): JobDefinition[] {
-  return [...authJobs(services.auth), ...rateLimitJobs(database), ...mailJobs(database.db, services.mailer, () => new Date()), ...broadcastJobs(services.broadcastSender), ...publishJobs(services.publisher), ...eventsJobs(services)];
+  return [...authJobs(services.auth), ...rateLimitJobs(database), ...mailJobs(database.db, services.mailer, () => new Date()), ...broadcastJobs(services.broadcastSender), ...publishJobs(services.publisher), ...outcomesJobs(services.outcomes), ...eventsJobs(services)];
 }
 
 export type RouteEntry = { method: string; url: string; public: boolean };
@@ -159,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   focusRoutes(app, services);
   broadcastsRoutes(app, services);
   postsRoutes(app, { posts: services.posts, publicUrl: config.publicUrl, clock: options.clock ?? systemClock });
+  outcomesRoutes(app, { outcomes: services.outcomes });
   plannerRoutes(app, services);
   eventsRoutes(app, services);
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? 10 });

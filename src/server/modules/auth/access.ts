@@ -10,7 +10,8 @@ export type Auth = {
   userId: string;
   role: Role;
   // public: a visitor's own action on a public page (a question, an RSVP), acting for the workspace.
-  via: 'session' | 'token' | 'public';
+  // worker: a background job writing what a platform told it (replies to a post), acting for the workspace.
+  via: 'session' | 'token' | 'public' | 'worker';
 };
 
 const rank: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
@@ -24,4 +25,9 @@ export function requireRole(auth: Auth | null | undefined, minimum: Role): asser
 // The actor of a public page's write: may add what a visitor brings (a person, their question), nothing else.
 export function publicActor(workspaceId: string): Auth {
   return { workspaceId, userId: '00000000-0000-0000-0000-000000000000', role: 'editor', via: 'public' };
+}
+
+// The actor of a background job's write: adds what a platform reported, as an editor would.
+export function workerActor(workspaceId: string): Auth {
+  return { workspaceId, userId: '00000000-0000-0000-0000-000000000000', role: 'editor', via: 'worker' };
 }

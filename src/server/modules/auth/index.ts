@@ -1,4 +1,4 @@
-export { publicActor, requireRole, roles, type Auth, type Role } from './access.ts';
+export { publicActor, requireRole, roles, workerActor, type Auth, type Role } from './access.ts';
 export { registerAuthentication } from './auth.plugin.ts';
 export { authRoutes } from './auth.routes.ts';
 export { createAuthService, type AuthService } from './auth.service.ts';

@@ -7,3 +7,4 @@ export { createPeopleImporter, type ImportReport, type IncomingInteraction, type
 export { createPeopleBackup, type PeopleBackup } from './people.backup.ts';
 export { createPeopleExport, type PeopleExport } from './people.export.ts';
 export { segmentEmails, type PeopleSegment } from './segment.ts';
+export { postOutcomes, type OutcomeEntry, type PostOutcomes } from './post-outcomes.ts';

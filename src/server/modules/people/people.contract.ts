@@ -113,6 +113,8 @@ export const Interaction = z.object({
   occurredAt: Timestamp,
   durationMinutes: z.number().nullable(),
   note: z.string().nullable(),
+  postId: z.uuid().nullable().describe('The post this answers or came from (a reply read from the platform)'),
+  eventId: z.uuid().nullable().describe('The event occurrence it happened at'),
   createdAt: Timestamp,
 });
 export type Interaction = z.output<typeof Interaction>;

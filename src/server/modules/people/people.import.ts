@@ -17,6 +17,8 @@ export type IncomingPerson = {
 export type IncomingInteraction = {
   personKey: string; channel: (typeof channels)[number]; kind: (typeof interactionKinds)[number]; direction: 'in' | 'out';
   occurredAt: Date; durationMinutes?: number | null; note?: string | null; externalId: string; line: number;
+  // The post this answers (a reply fetched from a platform).
+  postId?: string | null;
 };
 export type ImportProblem = { line: number; reason: string; file?: string };
 
@@ -119,7 +121,7 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
       rows.push({
         workspaceId, personId, channel: interaction.channel, kind: interaction.kind, direction: interaction.direction,
         occurredAt: interaction.occurredAt, durationMinutes: interaction.durationMinutes ?? null, note: interaction.note?.slice(0, 20_000) ?? null,
-        externalId: `${source}:${interaction.externalId}`, createdAt: now,
+        externalId: `${source}:${interaction.externalId}`, postId: interaction.postId ?? null, createdAt: now,
       });
     }
 

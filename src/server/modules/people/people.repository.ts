@@ -211,11 +211,11 @@ export function createPeopleRepository(db: Db) {
         const chunk = values.slice(i, i + 20_000);
         const column = <T>(pick: (v: typeof interactions.$inferInsert) => T, type: string) => sql`${sql.param(chunk.map(pick))}::${sql.raw(type)}[]`;
         const result = await tx.execute(sql`
-          insert into interactions (workspace_id, person_id, channel, kind, direction, occurred_at, duration_minutes, note, external_id, created_at)
+          insert into interactions (workspace_id, person_id, channel, kind, direction, occurred_at, duration_minutes, note, external_id, post_id, created_at)
           select v.* from unnest(${column((v) => v.workspaceId, 'uuid')}, ${column((v) => v.personId, 'uuid')}, ${column((v) => v.channel, 'text')},
             ${column((v) => v.kind, 'text')}, ${column((v) => v.direction, 'text')}, ${column((v) => v.occurredAt.toISOString(), 'timestamptz')},
             ${column((v) => v.durationMinutes ?? null, 'int')}, ${column((v) => v.note ?? null, 'text')}, ${column((v) => v.externalId ?? null, 'text')},
-            ${column((v) => (v.createdAt ?? new Date()).toISOString(), 'timestamptz')}) as v
+            ${column((v) => v.postId ?? null, 'uuid')}, ${column((v) => (v.createdAt ?? new Date()).toISOString(), 'timestamptz')}) as v
           on conflict (workspace_id, external_id) where external_id is not null do nothing
           returning person_id as "personId"`);
         added.push(...(result as unknown as { rows: { personId: string }[] }).rows);

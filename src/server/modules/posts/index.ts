@@ -9,3 +9,7 @@ export { mastodonAdapter } from './adapters/mastodon.ts';
 export { blueskyAdapter } from './adapters/bluesky.ts';
 export { defaultRetryPolicy, type Adapter, type RetryPolicy } from './adapters/types.ts';
 export { createPostsBackup, type PostsBackup } from './posts.backup.ts';
+export { createOutcomes, outcomesJobs, type Outcomes } from './outcomes.service.ts';
+export { outcomesRoutes } from './outcomes.routes.ts';
+export { fetchMastodonMentions } from './adapters/mastodon.mentions.ts';
+export { fetchBlueskyMentions } from './adapters/bluesky.mentions.ts';

@@ -134,3 +134,19 @@ export const ResolveInput = z.object({
   published: z.boolean().describe('true: it is out (give its URL); false: it did not go out'),
   url: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
 });
+
+export const OutcomeEntry = z.object({
+  personId: z.uuid(), name: z.string(), kind: z.string().describe('reply, mention, call, meeting, …'), channel: z.string(), occurredAt: Timestamp, note: z.string().nullable(),
+});
+export const PostOutcomes = z.object({
+  conversations: z.array(OutcomeEntry).describe('Replies and mentions linked to the post, oldest first'),
+  calls: z.array(OutcomeEntry).describe('Calls with those people in the 90 days after their first reply'),
+  meetings: z.array(OutcomeEntry).describe('Meetings, coffees and meetups with them in those 90 days'),
+  likes: z.number().int().describe('Likes linked to the post, where known: a footnote, not the headline'),
+}).describe('What a post led to');
+export const ChannelCheck = z.object({
+  channelId: z.uuid(),
+  read: z.number().int().describe('Replies and mentions read this time'),
+  linkedToPosts: z.number().int().describe('How many of them answer one of your posts'),
+  error: z.string().nullable().describe('Why reading failed, if it did'),
+});

@@ -22,6 +22,10 @@ export const channels = pgTable('channels', {
   // The account's address (instance URL, handle); the secret part lives encrypted in credentials.
   account: text('account'),
   credentials: text('credentials'),
+  // Where reading replies and mentions stopped (the platform's own bookmark), when it last ran, and why it failed.
+  mentionsCursor: text('mentions_cursor'),
+  mentionsCheckedAt: timestampColumn('mentions_checked_at'),
+  mentionsError: text('mentions_error'),
   createdAt: timestampColumn('created_at').notNull(),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),

@@ -6,8 +6,12 @@ import * as CID from '@atcute/cid';
 // password, createRecord (a record key in use is refused, as a repository holds one record per key) and
 // getRecord. Scripted faults hit createRecord first: 500, 429 with Retry-After, 400, or a hang.
 export type BlueskyFault = { status: 500 | 502 | 429 | 400; retryAfter?: string; afterCreating?: boolean } | { hang: true; afterCreating?: boolean };
+export type FakeNotification = { uri: string; reason: 'reply' | 'mention' | 'quote' | 'like'; did: string; handle: string; name: string; text: string; subject: string | null; indexedAt: string };
 export type FakeBluesky = {
   url: string;
+  // What app.bsky.notification.listNotifications serves, newest first, pageSize to a page (the client asks for more).
+  notifications: FakeNotification[];
+  pageSize: number;
   records: Map<string, { text: string; facets?: unknown[]; createdAt: string }>;
   calls: string[];
   faults: BlueskyFault[];
@@ -26,7 +30,7 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 }
 
 export async function startFakeBluesky(appPassword = 'abcd-efgh-ijkl-mnop'): Promise<FakeBluesky> {
-  const state = { records: new Map<string, { text: string; facets?: unknown[]; createdAt: string }>(), calls: [] as string[], faults: [] as BlueskyFault[] };
+  const state = { records: new Map<string, { text: string; facets?: unknown[]; createdAt: string }>(), notifications: [] as FakeNotification[], pageSize: 50, calls: [] as string[], faults: [] as BlueskyFault[] };
   const sockets = new Set<Socket>();
   const access = jwt('com.atproto.access');
   const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -44,6 +48,21 @@ export async function startFakeBluesky(appPassword = 'abcd-efgh-ijkl-mnop'): Pro
       return send(response, 200, { accessJwt: access, refreshJwt: jwt('com.atproto.refresh'), handle, did, active: true });
     }
     if (request.headers.authorization !== `Bearer ${access}`) return send(response, 401, { error: 'AuthenticationRequired', message: 'Authentication Required' });
+    if (method === 'app.bsky.notification.listNotifications') {
+      const sorted = [...state.notifications].sort((a, b) => (a.indexedAt < b.indexedAt ? 1 : -1));
+      const start = Number(url.searchParams.get('cursor') ?? 0);
+      const size = Math.min(state.pageSize, Number(url.searchParams.get('limit') ?? 50));
+      const page = sorted.slice(start, start + size);
+      const notifications = await Promise.all(page.map(async (n) => {
+        const record = {
+          $type: 'app.bsky.feed.post', text: n.text, createdAt: n.indexedAt,
+          ...(n.reason === 'reply' && n.subject ? { reply: { root: { uri: n.subject, cid: await cidOf(n.subject) }, parent: { uri: n.subject, cid: await cidOf(n.subject) } } } : {}),
+          ...(n.reason === 'quote' && n.subject ? { embed: { $type: 'app.bsky.embed.record', record: { uri: n.subject, cid: await cidOf(n.subject) } } } : {}),
+        };
+        return { uri: n.uri, cid: await cidOf(n), author: { did: n.did, handle: n.handle, displayName: n.name }, reason: n.reason, record, isRead: false, indexedAt: n.indexedAt, labels: [] };
+      }));
+      return send(response, 200, { notifications, ...(start + size < sorted.length ? { cursor: String(start + size) } : {}) });
+    }
     if (method === 'com.atproto.repo.getRecord') {
       const rkey = url.searchParams.get('rkey') ?? '';
       const record = state.records.get(rkey);

@@ -2,13 +2,17 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // A local server speaking the part of Mastodon's REST API Onland uses: POST /api/v1/statuses with a
-// Bearer token and Idempotency-Key (the same key returns the same status instead of a second one).
+// Bearer token and Idempotency-Key (the same key returns the same status instead of a second one), and
+// GET /api/v1/notifications (newest first; min_id pages forward, max_id back, as Mastodon's do).
 // Scripted faults come first: 500, 429 with Retry-After, 422, or a hang past the client's timeout.
 export type Fault = { status: 500 | 503 | 429 | 422; retryAfter?: string; afterCreating?: boolean } | { hang: true; afterCreating?: boolean };
 
+export type FakeMention = { id: string; acct: string; name: string; inReplyToId: string | null; text: string; createdAt: string };
 export type FakeMastodon = {
   url: string;
   statuses: { id: string; text: string; key: string | null }[];
+  // Mentions of the account (replies among them), as GET /api/v1/notifications?types[]=mention serves them.
+  mentions: FakeMention[];
   requests: { key: string | null; auth: string | undefined }[];
   faults: Fault[];
   close: () => Promise<void>;
@@ -23,7 +27,7 @@ async function readBody(request: IncomingMessage): Promise<Record<string, unknow
 }
 
 export async function startFakeMastodon(token = 'token-1'): Promise<FakeMastodon> {
-  const state: Omit<FakeMastodon, 'url' | 'close'> = { statuses: [], requests: [], faults: [] };
+  const state: Omit<FakeMastodon, 'url' | 'close'> = { statuses: [], mentions: [], requests: [], faults: [] };
   const byKey = new Map<string, { id: string; text: string }>();
   const sockets = new Set<import('node:net').Socket>();
   let server: Server;
@@ -32,6 +36,11 @@ export async function startFakeMastodon(token = 'token-1'): Promise<FakeMastodon
     response.end(JSON.stringify(body));
   };
   server = createServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost');
+    if (request.method === 'GET' && path.pathname === '/api/v1/notifications') {
+      if (request.headers.authorization !== `Bearer ${token}`) return json(response, 401, { error: 'The access token is invalid' });
+      return json(response, 200, notifications(path.searchParams));
+    }
     if (request.method !== 'POST' || request.url !== '/api/v1/statuses') return json(response, 404, { error: 'Record not found' });
     const key = (request.headers['idempotency-key'] as string | undefined) ?? null;
     state.requests.push({ key, auth: request.headers.authorization });
@@ -62,6 +71,25 @@ export async function startFakeMastodon(token = 'token-1'): Promise<FakeMastodon
       reblogs_count: 0, favourites_count: 0, replies_count: 0, account: { id: '1', username: 'anna', acct: 'anna' },
     });
   });
+  const numeric = (id: string) => BigInt(id);
+  function notifications(query: URLSearchParams) {
+    const limit = Math.min(Number(query.get('limit') ?? 15), 40);
+    const minId = query.get('min_id');
+    const types = query.getAll('types[]');
+    let list = [...state.mentions].sort((a, b) => (numeric(a.id) < numeric(b.id) ? -1 : 1));
+    if (types.length && !types.includes('mention')) list = [];
+    // min_id: the page right after it (oldest first), served newest first like every page.
+    list = minId ? list.filter((m) => numeric(m.id) > numeric(minId)).slice(0, limit) : list.slice(-limit);
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return list.reverse().map((m) => {
+      const [username] = m.acct.split('@');
+      const account = { id: `a-${m.acct}`, username, acct: m.acct, display_name: m.name, url: `${origin}/@${m.acct}` };
+      return {
+        id: m.id, type: 'mention', created_at: m.createdAt, account,
+        status: { id: `s-${m.id}`, in_reply_to_id: m.inReplyToId, content: `<p>${m.text}</p>`, created_at: m.createdAt, account, visibility: 'public', mentions: [], tags: [], emojis: [], media_attachments: [] },
+      };
+    });
+  }
   server.on('connection', (socket) => { sockets.add(socket); socket.on('close', () => sockets.delete(socket)); });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return Object.assign(state, {
