@@ -5,6 +5,7 @@ import { importLinkedinPglite, importLinkedinPostgres } from './import-linkedin.
 import { emit, errorMessage, log, type Bench } from './lib/report.ts';
 import { npmInstall } from './npm-install.ts';
 import { peopleSearchPglite, peopleSearchPostgres } from './people-search.ts';
+import { publishBurstPostgres } from './publish-burst.ts';
 import { rsvpBurstPglite, rsvpBurstPostgres } from './rsvp-burst.ts';
 import { todayPglite, todayPostgres } from './today.ts';
 
@@ -13,7 +14,7 @@ import { todayPglite, todayPostgres } from './today.ts';
 const benches: Bench[] = [
   idleRss, first200, npmInstall, peopleSearchPglite, peopleSearchPostgres,
   importLinkedinPglite, importLinkedinPostgres, todayPglite, todayPostgres,
-  subscribePglite, subscribePostgres, broadcastPglite, broadcastPostgres, rsvpBurstPglite, rsvpBurstPostgres,
+  subscribePglite, subscribePostgres, broadcastPglite, broadcastPostgres, rsvpBurstPglite, rsvpBurstPostgres, publishBurstPostgres,
 ];
 
 const wanted = process.argv.slice(2);

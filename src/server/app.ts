@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { registerErrorHandling } from './core/http.ts';
 import { databaseRateLimitStore, rateLimitJobs } from './core/rate-limit/index.ts';
+import { maintenanceJobs } from './db/maintenance.ts';
 import type { App } from './core/types.ts';
 import type { Database } from './db/index.ts';
 import { createMailer, mailJobs, type Mailer } from './mail/index.ts';
@@ -72,7 +73,7 @@ export function createServices({ config, database, clock = systemClock, mailer }
 
 // Every module's jobs, for the worker to run.
 export function allJobs(services: Services, database: Database): JobDefinition[] {
-  return [...authJobs(services.auth), ...rateLimitJobs(database), ...mailJobs(database.db, services.mailer, () => new Date()), ...broadcastJobs(services.broadcastSender), ...publishJobs(services.publisher), ...outcomesJobs(services.outcomes), ...eventsJobs(services)];
+  return [...authJobs(services.auth), ...rateLimitJobs(database), ...maintenanceJobs(database), ...mailJobs(database.db, services.mailer, () => new Date()), ...broadcastJobs(services.broadcastSender), ...publishJobs(services.publisher), ...outcomesJobs(services.outcomes), ...eventsJobs(services)];
 }
 
 export type RouteEntry = { method: string; url: string; public: boolean };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import { channels, posts, postTargets } from './posts.table.ts';
 import type { PostRow } from './posts.repository.ts';
@@ -30,29 +30,31 @@ export function createPublishRepository(db: Db) {
   return {
     settle,
 
-    // Moves due posts to publishing in one locked transaction, before any platform call. SKIP LOCKED lets
-    // any number of workers claim side by side; a post claimed once is never claimed again.
-    async claimDue(now: Date, limit: number, newKey: () => string): Promise<ClaimedTarget[]> {
-      return db.transaction(async (tx) => {
-        const due = await tx.select({ workspaceId: posts.workspaceId, id: posts.id, body: posts.body }).from(posts)
-          .where(and(eq(posts.status, 'scheduled'), lte(posts.scheduledAt, now), sql`exists (select 1 from ${postTargets} t join ${channels} c on c.workspace_id = t.workspace_id and c.id = t.channel_id
-            where t.workspace_id = ${posts.workspaceId} and t.post_id = ${posts.id} and t.state = 'pending' and c.mode = 'api')`))
-          .orderBy(asc(posts.scheduledAt)).limit(limit).for('update', { skipLocked: true });
-        const claimed: ClaimedTarget[] = [];
-        for (const post of due) {
-          await tx.update(posts).set({ status: 'publishing', updatedAt: now }).where(and(eq(posts.workspaceId, post.workspaceId), eq(posts.id, post.id)));
-          const targets = await tx.select({ target: postTargets, channel: channels }).from(postTargets)
-            .innerJoin(channels, and(eq(channels.workspaceId, postTargets.workspaceId), eq(channels.id, postTargets.channelId)))
-            .where(and(eq(postTargets.workspaceId, post.workspaceId), eq(postTargets.postId, post.id), eq(postTargets.state, 'pending'), eq(channels.mode, 'api')));
-          for (const { target, channel } of targets) {
-            const requestKey = target.requestKey ?? newKey();
-            await tx.update(postTargets).set({ state: 'publishing', attemptedAt: now, requestKey, error: null })
-              .where(and(eq(postTargets.workspaceId, post.workspaceId), eq(postTargets.postId, post.id), eq(postTargets.channelId, channel.id)));
-            claimed.push({ workspaceId: post.workspaceId, postId: post.id, channelId: channel.id, platform: channel.platform, account: channel.account, text: target.body ?? post.body, requestKey, attemptedAt: now });
-          }
-        }
-        return claimed;
-      });
+    // Moves due posts to publishing in one statement, before any platform call. SKIP LOCKED lets any number of
+    // workers claim side by side; a post claimed once is never claimed again. A target keeps the request key of
+    // an earlier attempt, so a retry of the same post is recognised by the platform.
+    async claimDue(now: Date, limit: number): Promise<ClaimedTarget[]> {
+      const result = await db.execute<{ workspace_id: string; post_id: string; channel_id: string; platform: string; account: string | null; text: string; request_key: string }>(sql`
+        with due as (
+          select p.workspace_id, p.id from ${posts} p
+          where p.status = 'scheduled' and p.scheduled_at <= ${now}
+            and exists (select 1 from ${postTargets} t join ${channels} c on c.workspace_id = t.workspace_id and c.id = t.channel_id
+              where t.workspace_id = p.workspace_id and t.post_id = p.id and t.state = 'pending' and c.mode = 'api')
+          order by p.scheduled_at
+          limit ${limit}
+          for update of p skip locked
+        ), claimed as (
+          update ${posts} p set status = 'publishing', updated_at = ${now}
+          from due where p.workspace_id = due.workspace_id and p.id = due.id
+          returning p.workspace_id, p.id, p.body
+        )
+        update ${postTargets} t set state = 'publishing', attempted_at = ${now}, request_key = coalesce(t.request_key, gen_random_uuid()::text), error = null
+        from claimed, ${channels} c
+        where t.workspace_id = claimed.workspace_id and t.post_id = claimed.id and t.state = 'pending'
+          and c.workspace_id = t.workspace_id and c.id = t.channel_id and c.mode = 'api'
+        returning t.workspace_id, t.post_id, t.channel_id, c.platform, c.account, coalesce(t.body, claimed.body) as text, t.request_key`);
+      const rows = (result as unknown as { rows: { workspace_id: string; post_id: string; channel_id: string; platform: string; account: string | null; text: string; request_key: string }[] }).rows;
+      return rows.map((r) => ({ workspaceId: r.workspace_id, postId: r.post_id, channelId: r.channel_id, platform: r.platform, account: r.account, text: r.text, requestKey: r.request_key, attemptedAt: now }));
     },
 
     // What the platform said, written with the post's new status in one transaction.

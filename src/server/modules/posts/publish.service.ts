@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/index.ts';
 import type { JobDefinition } from '../../jobs/index.ts';
@@ -43,7 +42,7 @@ export function createPublisher({ db, clock, adapters, credentialsOf, leaseMs = 
       const stale = await repo.sweepStale(new Date(now.getTime() - leaseMs), now);
       let claimed = 0;
       for (;;) {
-        const targets = await repo.claimDue(clock.now(), batch, randomUUID);
+        const targets = await repo.claimDue(clock.now(), batch);
         claimed += targets.length;
         const queue = [...targets];
         await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, async () => {

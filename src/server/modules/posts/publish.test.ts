@@ -101,7 +101,7 @@ describe('publishing exactly once', () => {
     const id = await schedule('Worker died', 1);
     clock.advance(60_000);
     // The claim happened (in its own transaction) and then the process vanished before recording anything.
-    const claimed = await createPublisher({ db: t.database.db, clock, credentialsOf: t.services.posts.credentialsOf, adapters: {} }).repository.claimDue(clock.now(), 10, () => 'dead-key');
+    const claimed = await createPublisher({ db: t.database.db, clock, credentialsOf: t.services.posts.credentialsOf, adapters: {} }).repository.claimDue(clock.now(), 10);
     assert.deepEqual(claimed.map((c) => c.postId), [id]);
     assert.equal((await get(id)).status, 'publishing');
     assert.deepEqual(await publisher().run(), { claimed: 0, stale: 0 }, 'within the lease nobody touches it');
