@@ -20,6 +20,7 @@ import { backupRoutes, createBackupService } from './modules/backup/index.ts';
 import { createFocusService, focusRoutes } from './modules/focus/index.ts';
 import { createEventsModule, eventPageRoutes, eventsJobs, eventsRoutes } from './modules/events/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
+import { createInsightsService, insightsRoutes } from './modules/insights/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
 import { createCredentialBox, createPlannerService, createPostsService, blueskyAdapter, createPublisher, defaultRetryPolicy, mastodonAdapter, plannerRoutes, postsRoutes, publishJobs } from './modules/posts/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
@@ -64,8 +65,9 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const broadcastSender = createBroadcastSender({ db, clock, mailer, broadcasts, subscribe, workspaces, settings: audienceSettings, concurrency: database.kind === 'postgres' ? 3 : 1 });
   const posts = createPostsService({ db, clock, workspaces, box: createCredentialBox(config.secret) });
   const planner = createPlannerService({ clock, workspaces, repository: posts.repository, meetups: events });
+  const insights = createInsightsService({ db, clock, workspaces });
   const publisher = createPublisher({ db, clock, credentialsOf: posts.credentialsOf, adapters: { mastodon: mastodonAdapter(defaultRetryPolicy), bluesky: blueskyAdapter(defaultRetryPolicy) } });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus, posts, planner, publisher, events, registrations };
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus, posts, planner, publisher, events, registrations, insights };
 }
 
 // Every module's jobs, for the worker to run.
@@ -161,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   postsRoutes(app, { posts: services.posts, publicUrl: config.publicUrl, clock: options.clock ?? systemClock });
   plannerRoutes(app, services);
   eventsRoutes(app, services);
+  insightsRoutes(app, services);
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? 10 });
   await eventPageRoutes(app, { ...services, clock: options.clock ?? systemClock, formRateLimit: options.formRateLimit ?? 10 });
   await publicRoutes(app);

@@ -43,6 +43,13 @@ export const people = pgTable('people', {
   firstExchangeAt: timestampColumn('first_exchange_at'),
   lastExchangeAt: timestampColumn('last_exchange_at'),
   lastEventAt: timestampColumn('last_event_at'),
+  // When each ladder step was first reached (a higher step reached first counts for the ones below
+  // it) and the first call: the insights' funnel reads them instead of every interaction.
+  engagedAt: timestampColumn('engaged_at'),
+  conversingAt: timestampColumn('conversing_at'),
+  talkedAt: timestampColumn('talked_at'),
+  metAt: timestampColumn('met_at'),
+  firstCallAt: timestampColumn('first_call_at'),
   // When the keep-in-touch cadence (the person's own, else their tags') is due: the latest
   // interaction's date (or when they were added) plus the cadence; null without a cadence. Kept by
   // triggers on people and relationship_settings (migration 0014_reconnect_due), for the reconnect nudge.

@@ -72,6 +72,6 @@ export function toPerson(row: PersonRow): Person {
 export function toInteraction(row: InteractionRow): Interaction {
   return {
     id: row.id, personId: row.personId, channel: row.channel, kind: row.kind, direction: row.direction,
-    occurredAt: row.occurredAt, durationMinutes: row.durationMinutes, note: row.note, createdAt: row.createdAt,
+    occurredAt: row.occurredAt, durationMinutes: row.durationMinutes, note: row.note, postId: row.postId, createdAt: row.createdAt,
   };
 }
