@@ -70,21 +70,20 @@ export function createInsightsRepository(db: Db) {
       const tally = (o: string) => sql`count(distinct ${sql.raw(o)}.person_id) filter (where ${sql.raw(o)}.kind = any(${list(outcomeKinds.conversation)}))::int as conversations,
         count(${sql.raw(o)}.kind) filter (where ${sql.raw(o)}.kind = any(${list(outcomeKinds.call)}))::int as calls,
         count(${sql.raw(o)}.kind) filter (where ${sql.raw(o)}.kind = any(${list(outcomeKinds.meeting)}))::int as meetings`;
+      type ChannelRow = { post_id: string; channel: string; conversations: number; calls: number; meetings: number };
       type PostRow = { id: string; pillar: string; body: string; published_at: Date | string; weekday: number; channels: string[] | null; conversations: number; calls: number; meetings: number };
-      const posts = await rows<PostRow>(db, sql`
+      const [posts, perChannel] = await Promise.all([rows<PostRow>(db, sql`
         with p as (${posted}), t as (${targets}), o as (${outcomes})
         select p.id, p.pillar, left(p.body, 120) as body, p.published_at, p.weekday,
           (select array_agg(distinct t.platform order by t.platform) from t where t.post_id = p.id) as channels, ${tally('o')}
         from p left join o on o.post_id = p.id
         group by p.id, p.pillar, p.body, p.published_at, p.weekday
-        order by p.published_at desc`);
-      type ChannelRow = { post_id: string; channel: string; conversations: number; calls: number; meetings: number };
-      const perChannel = await rows<ChannelRow>(db, sql`
+        order by p.published_at desc`), rows<ChannelRow>(db, sql`
         with p as (${posted}), t as (${targets}), o as (${outcomes})
         select t.post_id, t.platform as channel, ${tally('o')}
         from t left join o on o.post_id = t.post_id
           and (o.channel = t.platform or not exists (select 1 from t other where other.post_id = o.post_id and other.platform = o.channel))
-        group by t.post_id, t.platform`);
+        group by t.post_id, t.platform`)]);
       return {
         posts: posts.map((r) => ({
           id: r.id, pillar: r.pillar, excerpt: r.body, publishedAt: new Date(r.published_at), weekday: num(r.weekday), channels: r.channels ?? [],
@@ -147,16 +146,16 @@ export function createInsightsRepository(db: Db) {
     // People with no email, no phone, and handles on one platform only, counted by that platform.
     async onlyOnePlatform(workspaceId: string): Promise<{ platform: string; people: number }[]> {
       const found = await rows<{ platform: string; people: number }>(db, sql`
-        select platform, count(*)::int as people from (${singlePlatform(workspaceId)}) s group by platform`);
+        select only_platform as platform, count(*)::int as people from people
+        where workspace_id = ${workspaceId} and only_platform is not null group by only_platform`);
       return found.map((r) => ({ platform: r.platform, people: num(r.people) }));
     },
 
     async onlyOn(workspaceId: string, platform: string, limit: number | null) {
-      const [total] = await rows<{ n: number }>(db, sql`select count(*)::int as n from (${singlePlatform(workspaceId)}) s where platform = ${platform}`);
+      const [total] = await rows<{ n: number }>(db, sql`select count(*)::int as n from people where workspace_id = ${workspaceId} and only_platform = ${platform}`);
       const found = await rows<{ id: string; name: string; handle: string; url: string | null; ladder_step: number; last_interaction_at: Date | string | null }>(db, sql`
-        select s.id, p.name, p.handles->0->>'handle' as handle, p.handles->0->>'url' as url, p.ladder_step, p.last_interaction_at
-        from (${singlePlatform(workspaceId)}) s join people p on p.workspace_id = ${workspaceId} and p.id = s.id
-        where s.platform = ${platform}
+        select p.id, p.name, p.handles->0->>'handle' as handle, p.handles->0->>'url' as url, p.ladder_step, p.last_interaction_at
+        from people p where p.workspace_id = ${workspaceId} and p.only_platform = ${platform}
         order by p.ladder_step desc, p.last_interaction_at desc nulls last, p.sort_name, p.id
         ${limit === null ? sql`` : sql`limit ${limit}`}`);
       return {
@@ -181,14 +180,6 @@ export function createInsightsRepository(db: Db) {
 // A person's first recorded interaction's channel (the index on person and time finds it).
 function firstTouch(workspaceId: string, personId: SQL): SQL {
   return sql`select i.channel from interactions i where i.workspace_id = ${workspaceId} and i.person_id = ${personId} order by i.occurred_at, i.id limit 1`;
-}
-
-// Everyone reachable through one platform only: no email, no phone, every handle on the same platform.
-function singlePlatform(workspaceId: string): SQL {
-  return sql`select p.id, min(h.platform) as platform
-    from people p, jsonb_to_recordset(p.handles) as h(platform text)
-    where p.workspace_id = ${workspaceId} and cardinality(p.emails) = 0 and cardinality(p.phones) = 0 and jsonb_array_length(p.handles) > 0
-    group by p.id having count(distinct h.platform) = 1`;
 }
 
 export type InsightsRepository = ReturnType<typeof createInsightsRepository>;
