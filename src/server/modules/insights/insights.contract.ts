@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { Timestamp } from '../../core/contract.ts';
 import { channels, platforms } from '../people/people.contract.ts';
 import { ladderSteps } from '../people/ladder.ts';
-import { pillars } from '../posts/posts.contract.ts';
 
 // Every figure carries the rows it was drawn from: the SPA draws the chart and shows the same rows as a table.
 
 const Step = z.enum(ladderSteps);
+// The posts module's pillars. Its contract reaches node-only code (the platforms' length rules),
+// which the web app cannot bundle, so the list is repeated here; insights.test.ts checks they agree.
+export const pillars = ['value', 'personality', 'community', 'offer', 'event'] as const;
 const count = z.number().int();
 const rate = z.number().describe('A share between 0 and 1');
 

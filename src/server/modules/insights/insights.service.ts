@@ -5,17 +5,15 @@ import { requireRole, type Auth } from '../auth/index.ts';
 import { ladderSteps } from '../people/index.ts';
 import type { WorkspacesService } from '../workspaces/index.ts';
 import type { channels as interactionChannels, platforms } from '../people/people.contract.ts';
-import type { pillars as postPillars } from '../posts/posts.contract.ts';
-import type { ChannelReturn, ClientSources, Funnel, PlatformRisk, Vanity, WhatWorks } from './insights.contract.ts';
+import { pillars, type ChannelReturn, type ClientSources, type Funnel, type PlatformRisk, type Vanity, type WhatWorks } from './insights.contract.ts';
 import { createInsightsRepository } from './insights.repository.ts';
 import { averageRate, monthStart, perHour, priorPosts, rateRows, round, type RateRow } from './insights.rules.ts';
 
 type Deps = { db: Db; clock: Clock; workspaces: WorkspacesService };
 type Channel = (typeof interactionChannels)[number];
 type PlatformName = (typeof platforms)[number];
-type Pillar = (typeof postPillars)[number];
+type Pillar = (typeof pillars)[number];
 
-const pillars = ['value', 'personality', 'community', 'offer', 'event'] as const satisfies readonly Pillar[];
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 const day = 86_400_000;
 

@@ -4,6 +4,8 @@ import { fixedClock } from '../../core/clock.ts';
 import { makeTestApp, setupOwner, type Browser } from '../../../../test/helpers.ts';
 import type { Auth } from '../auth/index.ts';
 import { InteractionInput, PersonInput } from '../people/people.contract.ts';
+import { pillars as postPillars } from '../posts/posts.contract.ts';
+import { pillars } from './insights.contract.ts';
 
 // A small workspace made by hand, on PGlite (or PostgreSQL with DATABASE_URL). Every expected
 // figure below is worked out in the comments from the data in `build`.
@@ -281,6 +283,10 @@ describe('insights on a hand-made workspace', () => {
     assert.deepEqual((await insights.platformRisk(them)).platforms, []);
     assert.equal((await insights.onlyOn(them, 'instagram', 10)).total, 0);
     assert.equal((await insights.vanity(them, 3650)).likes, 0);
+  });
+
+  test('the pillars are the posts module\'s', () => {
+    assert.deepEqual(pillars, postPillars);
   });
 
   test('a period is 1 to 3650 days; insights need a signed-in member', async () => {
