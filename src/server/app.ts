@@ -59,11 +59,12 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const subscribe = createSubscribeService({ db, clock, consent, secret: config.secret, publicUrl: config.publicUrl });
   const questions = createQuestionsService({ db, clock, people, consent, subscribe, members: auth, workspaces });
   const rights = createRightsService({ db, people, nudges, consent });
-  const focus = createFocusService({ db, clock, people, nudges, workspaces });
   const audienceSettings = createAudienceSettings(db);
   const broadcasts = createBroadcastsService({ db, clock, consent, subscribe, members: auth, workspaces });
   const broadcastSender = createBroadcastSender({ db, clock, mailer, broadcasts, subscribe, workspaces, settings: audienceSettings, concurrency: database.kind === 'postgres' ? 3 : 1 });
   const posts = createPostsService({ db, clock, workspaces, box: createCredentialBox(config.secret) });
+  // Focus budgets are checked against the posts module's cadence goals.
+  const focus = createFocusService({ db, clock, people, nudges, workspaces, posting: posts });
   const planner = createPlannerService({ clock, workspaces, repository: posts.repository, meetups: events });
   const insights = createInsightsService({ db, clock, workspaces });
   const publisher = createPublisher({ db, clock, credentialsOf: posts.credentialsOf, adapters: { mastodon: mastodonAdapter(defaultRetryPolicy), bluesky: blueskyAdapter(defaultRetryPolicy) } });
