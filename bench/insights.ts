@@ -62,7 +62,9 @@ async function measure(workspace: BenchWorkspace): Promise<Figure[]> {
   await database.query('analyze');
 
   const figures: Figure[] = [];
-  for (const insight of insights) {
+  // BENCH_INSIGHTS=funnel,vanity times only those (their figures are then the only ones printed).
+  const only = process.env.BENCH_INSIGHTS?.split(',');
+  for (const insight of insights.filter((i) => !only || only.includes(i.name))) {
     for (let i = 0; i < warmupCalls; i++) await insight.call(services, auth);
     const samples: number[] = [];
     for (let i = 0; i < timedCalls; i++) {

@@ -111,9 +111,10 @@ export function createInsightsRepository(db: Db) {
     async channelOutcomes(workspaceId: string, from: Date, to: Date): Promise<{ channel: string; conversations: number; meetings: number; newClients: number }[]> {
       const found = await rows<{ channel: string; conversations: number; meetings: number; new_clients: number }>(db, sql`
         with talk as (
-          select i.channel, count(distinct i.person_id)::int as n from interactions i
-          where i.workspace_id = ${workspaceId} and i.kind = any(${list(outcomeKinds.conversation)}) and i.occurred_at >= ${from} and i.occurred_at < ${to}
-          group by i.channel
+          select channel, count(*)::int as n from (
+            select distinct i.channel, i.person_id from interactions i
+            where i.workspace_id = ${workspaceId} and i.kind = any(${list(outcomeKinds.conversation)}) and i.occurred_at >= ${from} and i.occurred_at < ${to}
+          ) pairs group by channel
         ), met as (
           select i.person_id, count(*)::int as n from interactions i
           where i.workspace_id = ${workspaceId} and i.kind = any(${list(outcomeKinds.meeting)}) and i.occurred_at >= ${from} and i.occurred_at < ${to}
@@ -177,9 +178,10 @@ export function createInsightsRepository(db: Db) {
   };
 }
 
-// A person's first recorded interaction's channel (the index on person and time finds it).
+// A person's first recorded interaction's channel: the first entry of the index on person and time
+// (two touches in the same microsecond are rare enough not to need a tie-break, which would cost a sort per person).
 function firstTouch(workspaceId: string, personId: SQL): SQL {
-  return sql`select i.channel from interactions i where i.workspace_id = ${workspaceId} and i.person_id = ${personId} order by i.occurred_at, i.id limit 1`;
+  return sql`select i.channel from interactions i where i.workspace_id = ${workspaceId} and i.person_id = ${personId} order by i.occurred_at limit 1`;
 }
 
 export type InsightsRepository = ReturnType<typeof createInsightsRepository>;
