@@ -56,7 +56,6 @@ export const de: Messages = {
     events: 'Treffen mit fester Platzzahl, Warteliste und Gästeliste: wiederkehrende Reihen in deiner Zeitzone, öffentliche Anmeldeseiten, Erinnerungen und Einlass an der Tür.',
     audience: 'Ein Verteiler, den dir keine Plattform nehmen kann: jede Einwilligung mit ihrem genauen Wortlaut festgehalten, Double-Opt-in, Rundschreiben und Abmeldung mit einem Klick.',
     focus: 'Fünfzehn konzentrierte Minuten – lesen, schreiben, antworten, gehen – innerhalb eines wöchentlichen Zeitbudgets je Kanal, und vier Fragen am Ende jeder Woche.',
-    insights: 'Was wirklich wirkt: Gespräche, Anrufe, Treffen und Kunden, und woher deine Kunden tatsächlich kommen. Likes und Followerzahlen stehen nie an erster Stelle.',
   },
   today: {
     title: 'Heute',

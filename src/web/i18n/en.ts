@@ -55,7 +55,6 @@ export const en = {
     events: 'Meetups with a fixed number of places, a waitlist and a door list: recurring series in your time zone, public registration pages, reminders and check-in at the door.',
     audience: 'A mailing list no platform can take away: every consent recorded with its exact wording, double opt-in, broadcasts and one-click unsubscribe.',
     focus: 'Fifteen focused minutes — read, write, reply, leave — within a weekly time budget per channel, and four questions at the end of each week.',
-    insights: 'What actually works: conversations, calls, meetings and clients, and where your clients really come from. Likes and follower counts never make the headline.',
   },
   today: {
     title: 'Today',
