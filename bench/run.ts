@@ -2,6 +2,7 @@ import { broadcastPglite, broadcastPostgres, subscribePglite, subscribePostgres 
 import { first200 } from './first-200.ts';
 import { idleRss } from './idle-rss.ts';
 import { importLinkedinPglite, importLinkedinPostgres } from './import-linkedin.ts';
+import { insightsPostgres } from './insights.ts';
 import { emit, errorMessage, log, type Bench } from './lib/report.ts';
 import { npmInstall } from './npm-install.ts';
 import { peopleSearchPglite, peopleSearchPostgres } from './people-search.ts';
@@ -15,6 +16,7 @@ const benches: Bench[] = [
   idleRss, first200, npmInstall, peopleSearchPglite, peopleSearchPostgres,
   importLinkedinPglite, importLinkedinPostgres, todayPglite, todayPostgres,
   subscribePglite, subscribePostgres, broadcastPglite, broadcastPostgres, rsvpBurstPglite, rsvpBurstPostgres, publishBurstPostgres,
+  insightsPostgres,
 ];
 
 const wanted = process.argv.slice(2);

@@ -21,6 +21,7 @@ import { backupRoutes, createBackupService } from './modules/backup/index.ts';
 import { createFocusService, focusRoutes } from './modules/focus/index.ts';
 import { createEventsModule, eventPageRoutes, eventsJobs, eventsRoutes } from './modules/events/index.ts';
 import { createImportsService, importsRoutes } from './modules/imports/index.ts';
+import { createInsightsService, insightsRoutes } from './modules/insights/index.ts';
 import { createNudgesService, createPeopleExport, createPeopleImporter, createPeopleService, nudgesRoutes, peopleRoutes } from './modules/people/index.ts';
 import { createCredentialBox, createOutcomes, createPlannerService, createPostsService, blueskyAdapter, createPublisher, defaultRetryPolicy, fetchBlueskyMentions, fetchMastodonMentions, mastodonAdapter, outcomesJobs, outcomesRoutes, plannerRoutes, postsRoutes, publishJobs } from './modules/posts/index.ts';
 import { publicRoutes, renderNotFound } from './modules/public/index.ts';
@@ -60,15 +61,17 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const subscribe = createSubscribeService({ db, clock, consent, secret: config.secret, publicUrl: config.publicUrl });
   const questions = createQuestionsService({ db, clock, people, consent, subscribe, members: auth, workspaces });
   const rights = createRightsService({ db, people, nudges, consent });
-  const focus = createFocusService({ db, clock, people, nudges, workspaces });
   const audienceSettings = createAudienceSettings(db);
   const broadcasts = createBroadcastsService({ db, clock, consent, subscribe, members: auth, workspaces, attendees: events.attendees });
   const broadcastSender = createBroadcastSender({ db, clock, mailer, broadcasts, subscribe, workspaces, settings: audienceSettings, concurrency: database.kind === 'postgres' ? 3 : 1 });
   const posts = createPostsService({ db, clock, workspaces, box: createCredentialBox(config.secret) });
+  // Focus budgets are checked against the posts module's cadence goals.
+  const focus = createFocusService({ db, clock, people, nudges, workspaces, posting: posts });
   const planner = createPlannerService({ clock, workspaces, repository: posts.repository, meetups: events });
+  const insights = createInsightsService({ db, clock, workspaces });
   const publisher = createPublisher({ db, clock, credentialsOf: posts.credentialsOf, adapters: { mastodon: mastodonAdapter(defaultRetryPolicy), bluesky: blueskyAdapter(defaultRetryPolicy) } });
   const outcomes = createOutcomes({ db, clock, importer, credentialsOf: posts.credentialsOf, fetchers: { mastodon: fetchMastodonMentions, bluesky: fetchBlueskyMentions } });
-  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus, posts, planner, publisher, outcomes, events, registrations };
+  return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus, posts, planner, publisher, outcomes, events, registrations, insights };
 }
 
 // Every module's jobs, for the worker to run.
@@ -165,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   outcomesRoutes(app, { outcomes: services.outcomes });
   plannerRoutes(app, services);
   eventsRoutes(app, services);
+  insightsRoutes(app, services);
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? 10 });
   await eventPageRoutes(app, { ...services, clock: options.clock ?? systemClock, formRateLimit: options.formRateLimit ?? 10 });
   await publicRoutes(app);

@@ -60,7 +60,8 @@ export const router = createBrowserRouter(
             { path: 'broadcasts', element: <BroadcastsPage /> },
             { path: 'broadcasts/new', element: <BroadcastPage /> },
             { path: 'broadcasts/:id', element: <BroadcastPage /> },
-            { path: 'insights', element: <PlannedPage area="insights" /> },
+            // Charts: the page loads with its chart library.
+            { path: 'insights', lazy: async () => ({ Component: (await import('./features/insights/pages/insights-page.tsx')).InsightsPage }) },
             { path: 'settings', element: <SettingsPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -55,12 +55,12 @@ test('Focus: budget, a session that survives a reload, ended early, a call plann
     const card = page.getByRole('region', { name: 'Focus this week' });
     await card.getByText('0 minutes this week, no budget set.').waitFor();
 
-    // A budget of 60 minutes on LinkedIn, with a goal of 3 posts at 30 minutes each: over-committed.
+    // A budget of 60 minutes on LinkedIn, whose channel in the planner aims at 3 posts a week, at 30 minutes each: over-committed.
+    await (await apiClient(page))('/api/v1/channels', { platform: 'linkedin', name: 'LinkedIn', mode: 'manual', cadencePerWeek: 3 });
     await page.goto(`${server.baseUrl}/app/focus`);
     const budget = page.getByRole('region', { name: 'Weekly budget' });
     await budget.getByRole('checkbox', { name: 'LinkedIn' }).check();
     await budget.getByRole('textbox', { name: 'LinkedIn: Minutes a week' }).fill('60');
-    await budget.getByRole('textbox', { name: 'LinkedIn: Posts a week' }).fill('3');
     await budget.getByRole('textbox', { name: 'LinkedIn: Minutes a post' }).fill('30');
     await budget.getByRole('button', { name: 'Save' }).click();
     await page.getByText('LinkedIn: your posting goal needs 90 minutes a week, the budget allows 60.').waitFor();

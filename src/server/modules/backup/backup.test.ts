@@ -28,7 +28,7 @@ describe('backup round trip', () => {
     await s.consent.record(auth.workspaceId, { email: 'fan@example.org', purpose: 'newsletter', action: 'confirm', basis: 'express', method: 'form', wording: 'Yes, email me.' });
     await s.consent.suppress(auth.workspaceId, 'gone@example.org', 'bounced');
     await s.focus.start(auth, { channels: ['mastodon', 'linkedin'], minutes: 15 });
-    await s.focus.setBudget(auth, { scope: 'workspace', channels: [{ channel: 'mastodon', minutesPerWeek: 60, postsPerWeek: 2, minutesPerPost: 15 }] });
+    await s.focus.setBudget(auth, { scope: 'workspace', channels: [{ channel: 'mastodon', minutesPerWeek: 60, minutesPerPost: 15 }] });
     await s.focus.reflect(auth, (await s.focus.week(auth)).week, { timeSpent: 3, pressure: 2, overCommitment: 4, phoneDown: 5 });
     const event = await s.events.createSeries(auth, { title: 'Meetup', description: '', rrule: null, timezone: 'Europe/Berlin', localStart: '2030-01-10T19:00', durationMinutes: 120, capacity: 1, venue: null, address: null, onlineUrl: null, isPublic: true });
     const rsvp = (name: string) => ({ name, email: `${name.toLowerCase()}@example.org`, source: null, consent: false, locale: 'en' as const, ip: null, userAgent: null });

@@ -51,9 +51,9 @@ const minutes = z.number().int().min(0).max(10_080);
 export const ChannelBudget = z.object({
   channel: FocusChannel,
   minutesPerWeek: minutes.describe('Minutes per week you allow yourself on this channel'),
-  postsPerWeek: z.number().int().min(0).max(100).default(0).describe('Your posting goal here (until the planner\'s cadence goals exist)'),
   minutesPerPost: z.number().int().min(0).max(600).default(0).describe('What one post takes you, in minutes'),
 });
+const postsPerWeek = z.number().int().describe('The planner\'s cadence goals for this platform: posts a week its channels aim for (set on the channels)');
 
 export const BudgetInput = z.object({
   scope: z.enum(['workspace', 'user']).describe('workspace: everyone\'s default (owner only); user: your own'),
@@ -62,7 +62,8 @@ export const BudgetInput = z.object({
 
 export const Budget = z.object({
   scope: z.enum(['workspace', 'user', 'none']).describe('Whose budget applies to you: your own, the workspace\'s, or none yet'),
-  channels: z.array(ChannelBudget.required()),
+  channels: z.array(ChannelBudget.required().extend({ postsPerWeek })),
+  cadenceGoals: z.partialRecord(FocusChannel, z.number().int()).describe('Posts a week the planner\'s channels aim for, per platform, budgeted or not'),
 });
 
 export const WeekSummary = z.object({
@@ -72,10 +73,11 @@ export const WeekSummary = z.object({
   timezone: z.string(),
   budgetScope: Budget.shape.scope,
   channels: z.array(ChannelBudget.required().extend({
+    postsPerWeek,
     usedMinutes: z.number().int().describe('Focus minutes this week (a session\'s time is shared by its channels)'),
     leftMinutes: z.number().int(),
     neededMinutes: z.number().int().describe('postsPerWeek × minutesPerPost'),
-    overCommitted: z.boolean().describe('The posting goal needs more time than the budget'),
+    overCommitted: z.boolean().describe('The cadence goals need more time than the budget'),
   })),
   totals: z.object({ budgetMinutes: z.number().int(), usedMinutes: z.number().int(), leftMinutes: z.number().int(), neededMinutes: z.number().int() }),
   overCommitted: z.boolean().describe('Some channel\'s goals need more time than its budget'),

@@ -135,12 +135,16 @@ describe('weekly budget and reflection', () => {
 
   test('minutes per channel this week, what is left, and over-commitment', async () => {
     assert.equal((await h.send('GET', '/api/v1/focus/budget')).json().scope, 'none');
+    // The posting goals are the planner's: two LinkedIn channels aiming at 2 and 1 posts a week.
+    const company = (await h.send('POST', '/api/v1/channels', { platform: 'linkedin', name: 'Company page', mode: 'manual', cadencePerWeek: 2 })).json();
+    await h.send('POST', '/api/v1/channels', { platform: 'linkedin', name: 'My profile', mode: 'manual', cadencePerWeek: 1 });
     const set = await h.send('PUT', '/api/v1/focus/budget', { scope: 'workspace', channels: [
-      { channel: 'linkedin', minutesPerWeek: 60, postsPerWeek: 3, minutesPerPost: 30 },
+      { channel: 'linkedin', minutesPerWeek: 60, minutesPerPost: 30 },
       { channel: 'mastodon', minutesPerWeek: 45 },
     ] });
     assert.equal(set.statusCode, 200);
     assert.equal(set.json().scope, 'workspace');
+    assert.deepEqual(set.json().channels.map((c: Record<string, unknown>) => [c.channel, c.postsPerWeek]), [['linkedin', 3], ['mastodon', 0]]);
 
     // Sunday 23:50: a 15-minute mastodon session, 10 minutes of it last week and 5 in this one.
     await h.send('POST', '/api/v1/focus/sessions', { channels: ['mastodon'] });
@@ -160,6 +164,12 @@ describe('weekly budget and reflection', () => {
     assert.equal(week.overCommitted, true);
     assert.deepEqual(week.totals, { budgetMinutes: 105, usedMinutes: 11, leftMinutes: 94, neededMinutes: 90 });
     assert.deepEqual([week.sessions, week.sessionsOnTime, week.sessionsEndedEarly], [1, 0, 1], 'the Sunday session belongs to the week it started in');
+
+    // The company page posts less: 1 + 1 posts × 30 minutes fit in 60, and the warning goes.
+    await h.send('PATCH', `/api/v1/channels/${company.id}`, { cadencePerWeek: 1 });
+    const lighter = (await h.send('GET', '/api/v1/focus/week')).json();
+    assert.deepEqual(lighter.channels[0], { channel: 'linkedin', minutesPerWeek: 60, minutesPerPost: 30, postsPerWeek: 2, usedMinutes: 3, leftMinutes: 57, neededMinutes: 60, overCommitted: false });
+    assert.equal(lighter.overCommitted, false);
   });
 
   test('a member\'s own budget wins over the workspace\'s; only an owner sets the workspace\'s', async () => {
@@ -167,10 +177,12 @@ describe('weekly budget and reflection', () => {
     assert.equal((await editor('GET', '/api/v1/focus/budget')).json().scope, 'workspace');
     const refused = await editor('PUT', '/api/v1/focus/budget', { scope: 'workspace', channels: [] });
     assert.equal(refused.statusCode, 403);
-    const own = await editor('PUT', '/api/v1/focus/budget', { scope: 'user', channels: [{ channel: 'x', minutesPerWeek: 30, postsPerWeek: 7, minutesPerPost: 5 }] });
+    await h.send('POST', '/api/v1/channels', { platform: 'x', name: 'X', mode: 'manual', cadencePerWeek: 7 });
+    const own = await editor('PUT', '/api/v1/focus/budget', { scope: 'user', channels: [{ channel: 'x', minutesPerWeek: 30, minutesPerPost: 5 }] });
     assert.equal(own.json().scope, 'user');
     const week = (await editor('GET', '/api/v1/focus/week')).json();
-    assert.deepEqual(week.channels.map((c: Record<string, unknown>) => [c.channel, c.leftMinutes, c.neededMinutes, c.overCommitted]), [['x', 30, 35, true]]);
+    // X: 7 posts × 5 minutes = 35 > 30. LinkedIn's goals show too, with no budget of the editor's own.
+    assert.deepEqual(week.channels.map((c: Record<string, unknown>) => [c.channel, c.leftMinutes, c.neededMinutes, c.overCommitted]), [['x', 30, 35, true], ['linkedin', 0, 0, false]]);
     assert.equal((await editor('DELETE', '/api/v1/focus/budget')).json().scope, 'workspace');
     const bad = await editor('PUT', '/api/v1/focus/budget', { scope: 'user', channels: [{ channel: 'x', minutesPerWeek: -1 }] });
     assert.equal(bad.statusCode, 400);

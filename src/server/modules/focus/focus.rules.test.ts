@@ -57,15 +57,18 @@ test('minutes per channel: shared by the session\'s channels, only the part insi
   assert.deepEqual(minutesPerChannel(sessions, week, at(200)), { mastodon: 8, linkedin: 3 });
 });
 
-test('over-commitment: posting goals that need more minutes than the budget', () => {
+test('over-commitment: the planner\'s cadence goals need more minutes than the budget', () => {
+  // LinkedIn: 3 posts × 30 minutes = 90 > 60; Mastodon: 2 × 20 = 40 ≤ 60; Bluesky has a goal but no budget;
+  // X has time spent but neither.
   const result = budgetWeek([
-    { channel: 'linkedin', minutesPerWeek: 60, postsPerWeek: 3, minutesPerPost: 30 },
-    { channel: 'mastodon', minutesPerWeek: 60, postsPerWeek: 2, minutesPerPost: 20 },
-  ], { linkedin: 70, mastodon: 15, x: 5 });
-  assert.deepEqual(result.channels.map((c) => [c.channel, c.usedMinutes, c.leftMinutes, c.neededMinutes, c.overCommitted]), [
-    ['linkedin', 70, 0, 90, true],
-    ['mastodon', 15, 45, 40, false],
-    ['x', 5, 0, 0, false],
+    { channel: 'linkedin', minutesPerWeek: 60, minutesPerPost: 30 },
+    { channel: 'mastodon', minutesPerWeek: 60, minutesPerPost: 20 },
+  ], { linkedin: 70, mastodon: 15, x: 5 }, { linkedin: 3, mastodon: 2, bluesky: 4 });
+  assert.deepEqual(result.channels.map((c) => [c.channel, c.postsPerWeek, c.usedMinutes, c.leftMinutes, c.neededMinutes, c.overCommitted]), [
+    ['linkedin', 3, 70, 0, 90, true],
+    ['mastodon', 2, 15, 45, 40, false],
+    ['bluesky', 4, 0, 0, 0, false],
+    ['x', 0, 5, 0, 0, false],
   ]);
   assert.deepEqual(result.totals, { budgetMinutes: 120, usedMinutes: 90, leftMinutes: 45, neededMinutes: 130 });
   assert.equal(result.overCommitted, true);

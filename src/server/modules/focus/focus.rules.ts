@@ -143,19 +143,25 @@ export function minutesPerChannel(sessions: MeasuredSession[], week: Pick<Week, 
 
 // --- Budget and over-commitment ---
 
-export type ChannelBudget = { channel: FocusChannel; minutesPerWeek: number; postsPerWeek: number; minutesPerPost: number };
+// What a member sets per channel: the minutes a week they allow, and what one post takes them.
+export type ChannelBudget = { channel: FocusChannel; minutesPerWeek: number; minutesPerPost: number };
 
-export type ChannelWeek = ChannelBudget & { usedMinutes: number; leftMinutes: number; neededMinutes: number; overCommitted: boolean };
+// Posts a week per platform: the cadence goals of the planner's channels (the posts module).
+export type CadenceGoals = Partial<Record<FocusChannel, number>>;
 
-// Posting goals need postsPerWeek × minutesPerPost; more than the channel's budget is over-commitment.
-export function budgetWeek(budget: ChannelBudget[], used: Partial<Record<FocusChannel, number>>): { channels: ChannelWeek[]; totals: { budgetMinutes: number; usedMinutes: number; leftMinutes: number; neededMinutes: number }; overCommitted: boolean } {
+export type ChannelWeek = ChannelBudget & { postsPerWeek: number; usedMinutes: number; leftMinutes: number; neededMinutes: number; overCommitted: boolean };
+
+// The planner's cadence goals need postsPerWeek × minutesPerPost; more than the channel's budget is over-commitment.
+export function budgetWeek(budget: ChannelBudget[], used: Partial<Record<FocusChannel, number>>, goals: CadenceGoals = {}): { channels: ChannelWeek[]; totals: { budgetMinutes: number; usedMinutes: number; leftMinutes: number; neededMinutes: number }; overCommitted: boolean } {
   const listed = new Set(budget.map((b) => b.channel));
-  // Time spent on a channel without a budget still shows, with a budget of 0.
-  const all = [...budget, ...focusChannels.filter((c) => !listed.has(c) && (used[c] ?? 0) > 0).map((channel) => ({ channel, minutesPerWeek: 0, postsPerWeek: 0, minutesPerPost: 0 }))];
+  // Time spent on a channel without a budget, or a posting goal there, still shows, with a budget of 0.
+  const unlisted = focusChannels.filter((c) => !listed.has(c) && ((used[c] ?? 0) > 0 || (goals[c] ?? 0) > 0));
+  const all = [...budget, ...unlisted.map((channel) => ({ channel, minutesPerWeek: 0, minutesPerPost: 0 }))];
   const channels = all.map((b) => {
     const usedMinutes = used[b.channel] ?? 0;
-    const neededMinutes = b.postsPerWeek * b.minutesPerPost;
-    return { ...b, usedMinutes, leftMinutes: Math.max(0, b.minutesPerWeek - usedMinutes), neededMinutes, overCommitted: neededMinutes > b.minutesPerWeek };
+    const postsPerWeek = goals[b.channel] ?? 0;
+    const neededMinutes = postsPerWeek * b.minutesPerPost;
+    return { ...b, postsPerWeek, usedMinutes, leftMinutes: Math.max(0, b.minutesPerWeek - usedMinutes), neededMinutes, overCommitted: neededMinutes > b.minutesPerWeek };
   });
   const sum = (pick: (c: ChannelWeek) => number) => channels.reduce((s, c) => s + pick(c), 0);
   return {

@@ -8,18 +8,20 @@ import type { WorkspacesService } from '../workspaces/index.ts';
 import type { BudgetInput, FocusSession, PlanCalls, ReflectionAnswers } from './focus.contract.ts';
 import { createFocusRepository, type SessionRow } from './focus.repository.ts';
 import {
-  actualSeconds, budgetWeek, defaultMinutes, focusPhases, minutesPerChannel, planSeconds, previousWeek, scaledPlan,
-  sessionState, tomorrowAt, weekOf, weekStarting, type ChannelBudget, type FocusChannel, type PhasePlan, type Week,
+  actualSeconds, budgetWeek, defaultMinutes, focusChannels, focusPhases, minutesPerChannel, planSeconds, previousWeek, scaledPlan,
+  sessionState, tomorrowAt, weekOf, weekStarting, type CadenceGoals, type ChannelBudget, type FocusChannel, type PhasePlan, type Week,
 } from './focus.rules.ts';
 
-type Deps = { db: Db; clock: Clock; people: PeopleService; nudges: NudgesService; workspaces: WorkspacesService };
+// The posts module's cadence goals, summed per platform (posts/index.ts).
+type CadenceSource = { cadenceGoals: (auth: Auth) => Promise<Partial<Record<string, number>>> };
+type Deps = { db: Db; clock: Clock; people: PeopleService; nudges: NudgesService; workspaces: WorkspacesService; posting: CadenceSource };
 
 // What a session is asked to be: minutes (REST) or, for the terminal's quick runs, seconds per phase.
 export type SessionRequest = { channels: FocusChannel[]; minutes?: number; phases?: PhasePlan; phaseSeconds?: PhasePlan };
 
 const callHour = 10;
 
-export function createFocusService({ db, clock, people, nudges, workspaces }: Deps) {
+export function createFocusService({ db, clock, people, nudges, workspaces, posting }: Deps) {
   const repo = createFocusRepository(db);
   const member = (auth: Auth) => ({ workspaceId: auth.workspaceId, userId: auth.userId });
 
@@ -48,8 +50,10 @@ export function createFocusService({ db, clock, people, nudges, workspaces }: De
     const rows = await repo.budgets(auth.workspaceId, ['workspace', auth.userId]);
     const own = rows.find((r) => r.subject === auth.userId);
     const shared = rows.find((r) => r.subject === 'workspace');
-    if (own) return { scope: 'user', channels: own.channels };
-    if (shared) return { scope: 'workspace', channels: shared.channels };
+    // Budgets saved before the cadence goals moved to the planner carry a postsPerWeek of their own: dropped.
+    const plain = (channels: ChannelBudget[]) => channels.map(({ channel, minutesPerWeek, minutesPerPost }) => ({ channel, minutesPerWeek, minutesPerPost }));
+    if (own) return { scope: 'user', channels: plain(own.channels) };
+    if (shared) return { scope: 'workspace', channels: plain(shared.channels) };
     return { scope: 'none', channels: [] };
   }
 
@@ -66,6 +70,11 @@ export function createFocusService({ db, clock, people, nudges, workspaces }: De
       sessionsOnTime: started.filter((s) => !s.endedEarly).length,
       sessionsEndedEarly: started.filter((s) => s.endedEarly).length,
     };
+  }
+
+  async function goalsOf(auth: Auth): Promise<CadenceGoals> {
+    const goals = await posting.cadenceGoals(auth);
+    return Object.fromEntries(focusChannels.map((c) => [c, goals[c] ?? 0]));
   }
 
   function planFor(request: SessionRequest): PhasePlan {
@@ -146,8 +155,8 @@ export function createFocusService({ db, clock, people, nudges, workspaces }: De
 
     async getBudget(auth: Auth) {
       requireRole(auth, 'viewer');
-      const budget = await budgetOf(auth);
-      return { scope: budget.scope, channels: budget.channels };
+      const [budget, goals] = await Promise.all([budgetOf(auth), goalsOf(auth)]);
+      return { scope: budget.scope, channels: budget.channels.map((c) => ({ ...c, postsPerWeek: goals[c.channel] ?? 0 })), cadenceGoals: goals };
     },
 
     async setBudget(auth: Auth, input: z.output<typeof BudgetInput>) {
@@ -170,8 +179,8 @@ export function createFocusService({ db, clock, people, nudges, workspaces }: De
       await closeExpired(auth, now);
       const zone = await zoneOf(auth);
       const week = weekOf(now, zone);
-      const [budget, measured] = await Promise.all([budgetOf(auth), measure(auth, week, now)]);
-      const totals = budgetWeek(budget.channels, measured.minutesPerChannel);
+      const [budget, measured, goals] = await Promise.all([budgetOf(auth), measure(auth, week, now), goalsOf(auth)]);
+      const totals = budgetWeek(budget.channels, measured.minutesPerChannel, goals);
       return {
         week: week.label, start: week.start, end: week.end, timezone: zone, budgetScope: budget.scope,
         ...totals, sessions: measured.sessions, sessionsOnTime: measured.sessionsOnTime, sessionsEndedEarly: measured.sessionsEndedEarly,

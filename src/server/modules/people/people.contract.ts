@@ -99,6 +99,7 @@ export const InteractionInput = z.object({
   occurredAt: Timestamp.describe('When it happened (ISO 8601)'),
   durationMinutes: z.number().int().min(0).max(24 * 60).nullish(),
   note: optionalText(20_000),
+  postId: z.uuid().nullish().describe('The post it followed (a reply, a message or a call that came from it): what the insights count as that post\'s outcome'),
 });
 export type InteractionInput = z.input<typeof InteractionInput>;
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
-import { ladderIndex, ladderRules, offlineChannels, touchClasses, type TouchFacts } from './ladder.ts';
+import { ladderIndex, ladderRules, offlineChannels, touchClasses, type LadderStep, type TouchFacts } from './ladder.ts';
 import { blockingKeys } from './duplicates.ts';
 import { duplicateDismissals, interactions, people, personKeys } from './people.table.ts';
 
@@ -268,14 +268,15 @@ function touchFacts(source: SQL): SQL {
   const list = (kinds: readonly string[]) => sql`array[${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}]::text[]`;
   const exchange = sql`i.kind = any(${list(c.exchange)}) and i.channel <> all(${list(offlineChannels)})`;
   const facts: Record<keyof TouchFacts, SQL> = {
-    met: sql`bool_or(i.kind = any(${list(c.meeting)}) or i.channel = 'in_person')`,
-    called: sql`bool_or(i.kind = any(${list(c.call)}))`,
-    privateIn: sql`bool_or(i.kind = any(${list(c.private)}) and i.direction = 'in')`,
-    privateOut: sql`bool_or(i.kind = any(${list(c.private)}) and i.direction = 'out')`,
-    publicIn: sql`bool_or(i.kind = any(${list(c.public)}) and i.direction = 'in')`,
-    publicOut: sql`bool_or(i.kind = any(${list(c.public)}) and i.direction = 'out')`,
+    met: sql`i.kind = any(${list(c.meeting)}) or i.channel = 'in_person'`,
+    called: sql`i.kind = any(${list(c.call)})`,
+    privateIn: sql`i.kind = any(${list(c.private)}) and i.direction = 'in'`,
+    privateOut: sql`i.kind = any(${list(c.private)}) and i.direction = 'out'`,
+    publicIn: sql`i.kind = any(${list(c.public)}) and i.direction = 'in'`,
+    publicOut: sql`i.kind = any(${list(c.public)}) and i.direction = 'out'`,
   };
-  return sql`select i.person_id, ${sql.join(Object.entries(facts).map(([name, expr]) => sql`${expr} as ${sql.identifier(name)}`), sql`, `)},
+  // Each fact, and when it first held (the ladder's milestones are built from these).
+  return sql`select i.person_id, ${sql.join(Object.entries(facts).map(([name, expr]) => sql`bool_or(${expr}) as ${sql.identifier(name)}, min(i.occurred_at) filter (where ${expr}) as ${sql.identifier(`${name}_at`)}`), sql`, `)},
       count(*)::int as count, min(i.occurred_at) as first_at, max(i.occurred_at) as last_at,
       max(i.occurred_at) filter (where i.direction = 'in' and i.kind = any(${list(c.reachOut)})) as last_in,
       max(i.occurred_at) filter (where i.direction = 'out' and i.kind <> all(array['like', 'follow']::text[])) as last_out,
@@ -300,7 +301,25 @@ const touchColumns: [string, SQL][] = [
   ['first_exchange_at', sql`f.first_ex`],
   ['last_exchange_at', sql`f.last_ex`],
   ['last_event_at', sql`f.last_event`],
+  ...milestoneColumns(),
+  ['first_call_at', sql`f.${sql.identifier('called_at')}`],
 ];
+
+// When each step was first reached: a rule holds from the moment its last fact first held, and a
+// step is reached when the first rule at or above it holds (someone met before any message was
+// engaged, conversing and talked from that meeting on).
+function milestoneColumns(): [string, SQL][] {
+  const ruleAt = (rule: (typeof ladderRules)[number]): SQL => {
+    const times = rule.needs.map((fact) => sql`f.${sql.identifier(`${fact}_at`)}`);
+    if (times.length === 1) return times[0]!;
+    return sql`case when ${sql.join(times.map((t) => sql`${t} is not null`), sql` and `)} then greatest(${sql.join(times, sql`, `)}) end`;
+  };
+  const columns: Record<string, string> = { engaged: 'engaged_at', conversing: 'conversing_at', talked: 'talked_at', met: 'met_at' };
+  return Object.entries(columns).map(([step, column]) => {
+    const atOrAbove = ladderRules.filter((rule) => ladderIndex(rule.step) >= ladderIndex(step as LadderStep));
+    return [column, atOrAbove.length === 1 ? ruleAt(atOrAbove[0]!) : sql`least(${sql.join(atOrAbove.map(ruleAt), sql`, `)})`];
+  });
+}
 
 // An interaction about to be written for a person about to be created (see insertMany).
 export type IncomingTouch = { personId: string; channel: string; kind: string; direction: string; occurredAt: Date };

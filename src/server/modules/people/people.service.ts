@@ -218,6 +218,7 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
           occurredAt: input.occurredAt,
           durationMinutes: input.durationMinutes ?? null,
           note: input.note,
+          postId: input.postId ?? null,
           createdBy: auth.userId,
           createdAt: clock.now(),
         }, tx);

@@ -43,6 +43,17 @@ export const people = pgTable('people', {
   firstExchangeAt: timestampColumn('first_exchange_at'),
   lastExchangeAt: timestampColumn('last_exchange_at'),
   lastEventAt: timestampColumn('last_event_at'),
+  // When each ladder step was first reached (a higher step reached first counts for the ones below
+  // it) and the first call: the insights' funnel reads them instead of every interaction.
+  engagedAt: timestampColumn('engaged_at'),
+  conversingAt: timestampColumn('conversing_at'),
+  talkedAt: timestampColumn('talked_at'),
+  metAt: timestampColumn('met_at'),
+  firstCallAt: timestampColumn('first_call_at'),
+  // The one platform someone can be reached on when there is no other way (no email, no phone, every
+  // handle on that platform); null otherwise. Computed by PostgreSQL (migration 0020) for the
+  // insights' platform risk, so it is counted from an index rather than by reading every handle.
+  onlyPlatform: text('only_platform').generatedAlwaysAs(sql`people_only_platform(emails, phones, handles)`),
   // When the keep-in-touch cadence (the person's own, else their tags') is due: the latest
   // interaction's date (or when they were added) plus the cadence; null without a cadence. Kept by
   // triggers on people and relationship_settings (migration 0014_reconnect_due), for the reconnect nudge.
@@ -67,6 +78,11 @@ export const people = pgTable('people', {
   index('people_reconnect_due_idx').on(t.workspaceId, t.reconnectDueAt, t.id).where(sql`reconnect_due_at is not null`),
   // The thank nudge: the latest introductions first.
   index('people_introduced_idx').on(t.workspaceId, t.createdAt.desc().nullsFirst()).where(sql`introduced_by_id is not null`),
+  // Insights: platform risk, this month's moves up the ladder, days to the first call and meeting, clients.
+  index('people_only_platform_idx').on(t.workspaceId, t.onlyPlatform).where(sql`only_platform is not null`),
+  index('people_latest_step_idx').on(t.workspaceId, sql`greatest(engaged_at, conversing_at, talked_at, met_at)`),
+  index('people_milestones_idx').on(t.workspaceId, t.firstInteractionAt, t.firstCallAt, t.metAt).where(sql`first_call_at is not null or met_at is not null`),
+  index('people_clients_idx').on(t.workspaceId, t.sortName, t.id).where(sql`is_client`),
 ]);
 
 export const interactions = pgTable('interactions', {
@@ -90,6 +106,12 @@ export const interactions = pgTable('interactions', {
   foreignKey({ columns: [t.workspaceId, t.personId], foreignColumns: [people.workspaceId, people.id] }).onDelete('cascade'),
   index('interactions_person_idx').on(t.workspaceId, t.personId, t.occurredAt),
   uniqueIndex('interactions_external_id_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
+  // Insights read these by index alone: what followed each post, the conversations and meetings of a
+  // period, and the likes and follows received in one.
+  index('interactions_post_idx').on(t.workspaceId, t.postId, t.kind, t.channel, t.personId).where(sql`post_id is not null`),
+  index('interactions_outcome_time_idx').on(t.workspaceId, t.occurredAt, t.kind, t.channel, t.personId)
+    .where(sql`kind in ('dm', 'email', 'question', 'meeting', 'coffee', 'event_attended')`),
+  index('interactions_received_time_idx').on(t.workspaceId, t.occurredAt, t.kind, t.channel, t.postId).where(sql`direction = 'in' and kind in ('like', 'follow')`),
 ]);
 
 // Identity keys (see identity.ts): one person per key, so exact duplicates are found by index.

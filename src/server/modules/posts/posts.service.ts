@@ -111,6 +111,14 @@ export function createPostsService({ db, clock, workspaces, box }: Deps) {
       return (await repo.listChannels(auth.workspaceId)).map(toChannel);
     },
 
+    // Posts a week the workspace's channels aim for, summed per platform: what focus budgets are checked against.
+    async cadenceGoals(auth: Auth): Promise<Partial<Record<Platform, number>>> {
+      requireRole(auth, 'viewer');
+      const goals: Partial<Record<Platform, number>> = {};
+      for (const channel of await repo.listChannels(auth.workspaceId)) goals[channel.platform] = (goals[channel.platform] ?? 0) + channel.cadencePerWeek;
+      return goals;
+    },
+
     async createChannel(auth: Auth, input: ChannelInput) {
       requireRole(auth, 'owner');
       const mode = input.mode ?? ((apiPlatforms as readonly string[]).includes(input.platform) ? 'api' : 'manual');

@@ -7,9 +7,9 @@ import { useCurrentSession } from '../../auth/api.ts';
 import { useDropOwnBudget, useFocusBudget, useSaveBudget, type BudgetValues } from '../api.ts';
 
 type Channel = (typeof focusChannels)[number];
-type Row = { on: boolean; minutesPerWeek: number; postsPerWeek: number; minutesPerPost: number };
+type Row = { on: boolean; minutesPerWeek: number; minutesPerPost: number };
 
-// Minutes per week per channel, with the posting goal that needs them (posts × minutes per post).
+// Minutes per week per channel, and what one post takes; the posts a week are the planner's cadence goals.
 export function BudgetForm() {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
@@ -21,7 +21,7 @@ export function BudgetForm() {
   useEffect(() => {
     if (!budget.data) return;
     const next = blank();
-    for (const c of budget.data.channels) next[c.channel] = { on: true, minutesPerWeek: c.minutesPerWeek, postsPerWeek: c.postsPerWeek, minutesPerPost: c.minutesPerPost };
+    for (const c of budget.data.channels) next[c.channel] = { on: true, minutesPerWeek: c.minutesPerWeek, minutesPerPost: c.minutesPerPost };
     setRows(next);
     if (budget.data.scope === 'workspace' && user.role === 'owner') setScope('workspace');
   }, [budget.data, user.role]);
@@ -30,11 +30,11 @@ export function BudgetForm() {
   const submit = () => {
     const input: BudgetValues = {
       scope,
-      channels: focusChannels.filter((c) => rows[c].on).map((c) => ({ channel: c, minutesPerWeek: rows[c].minutesPerWeek, postsPerWeek: rows[c].postsPerWeek, minutesPerPost: rows[c].minutesPerPost })),
+      channels: focusChannels.filter((c) => rows[c].on).map((c) => ({ channel: c, minutesPerWeek: rows[c].minutesPerWeek, minutesPerPost: rows[c].minutesPerPost })),
     };
     save.mutate(input, { onSuccess: () => notifySuccess(t('focus.budget.saved')) });
   };
-  const number = (channel: Channel, key: 'minutesPerWeek' | 'postsPerWeek' | 'minutesPerPost', label: string, max: number) => (
+  const number = (channel: Channel, key: 'minutesPerWeek' | 'minutesPerPost', label: string, max: number) => (
     <NumberInput size="xs" w={90} aria-label={`${t(`focus.channels.${channel}`)}: ${label}`} min={0} max={max} allowDecimal={false} allowNegative={false}
       disabled={!rows[channel].on} value={rows[channel][key]} onChange={(v) => setRow(channel, { [key]: Number(v) || 0 })} />
   );
@@ -63,7 +63,7 @@ export function BudgetForm() {
               <Table.Tr key={c}>
                 <Table.Td><Checkbox label={t(`focus.channels.${c}`)} checked={rows[c].on} onChange={(e) => setRow(c, { on: e.currentTarget.checked })} /></Table.Td>
                 <Table.Td>{number(c, 'minutesPerWeek', t('focus.budget.minutesPerWeek'), 10_080)}</Table.Td>
-                <Table.Td>{number(c, 'postsPerWeek', t('focus.budget.postsPerWeek'), 100)}</Table.Td>
+                <Table.Td>{budget.data?.cadenceGoals[c] ?? 0}</Table.Td>
                 <Table.Td>{number(c, 'minutesPerPost', t('focus.budget.minutesPerPost'), 600)}</Table.Td>
               </Table.Tr>
             ))}
@@ -80,5 +80,5 @@ export function BudgetForm() {
 }
 
 function blank(): Record<Channel, Row> {
-  return Object.fromEntries(focusChannels.map((c) => [c, { on: false, minutesPerWeek: 60, postsPerWeek: 0, minutesPerPost: 0 }])) as Record<Channel, Row>;
+  return Object.fromEntries(focusChannels.map((c) => [c, { on: false, minutesPerWeek: 60, minutesPerPost: 0 }])) as Record<Channel, Row>;
 }

@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-export type PlannedArea = 'planner' | 'events' | 'audience' | 'focus' | 'insights';
+export type PlannedArea = 'planner' | 'events' | 'audience' | 'focus';
 
 // Areas of DESIGN.md that are not built yet: one honest sentence or two about what will be here.
 export function PlannedPage({ area }: { area: PlannedArea }) {

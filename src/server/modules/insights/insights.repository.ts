@@ -1,0 +1,187 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/index.ts';
+import { touchClasses } from '../people/ladder.ts';
+
+// The one file in Onland that reads across other modules' tables (people, interactions, posts,
+// post_targets, channels, focus_sessions), read-only. Insights are aggregates over millions of
+// interactions: going through each module's service would carry every row into this process to
+// count it, where one statement lets the database count with its indexes. Keeping all of it here
+// makes that coupling visible in one place: a module that renames a column finds its reader here.
+
+const list = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+export const outcomeKinds = {
+  conversation: touchClasses.private,
+  call: touchClasses.call,
+  meeting: touchClasses.meeting,
+} as const;
+const allOutcomes = [...outcomeKinds.conversation, ...outcomeKinds.call, ...outcomeKinds.meeting];
+
+async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  return (await db.execute(query) as unknown as { rows: T[] }).rows;
+}
+
+const num = (v: unknown) => Number(v ?? 0);
+
+// The step someone was at, at an instant, from when they reached each (see people.table.ts).
+const stepAt = (at: SQL) => sql`case when met_at ${at} then 4 when talked_at ${at} then 3 when conversing_at ${at} then 2 when engaged_at ${at} then 1 else 0 end`;
+
+export function createInsightsRepository(db: Db) {
+  return {
+    async stepCounts(workspaceId: string): Promise<{ step: number; people: number }[]> {
+      const found = await rows<{ step: number; people: number }>(db, sql`select ladder_step as step, count(*)::int as people from people
+        where workspace_id = ${workspaceId} group by ladder_step`);
+      return found.map((r) => ({ step: num(r.step), people: num(r.people) }));
+    },
+
+    // Where people were at `monthStart` and where they are at `now`, for those who moved up in between.
+    async movesSince(workspaceId: string, monthStart: Date, now: Date): Promise<{ from: number; to: number; people: number }[]> {
+      const found = await rows<{ from: number; to: number; people: number }>(db, sql`
+        select before as "from", after as "to", count(*)::int as people from (
+          select ${stepAt(sql`< ${monthStart}`)} as before, ${stepAt(sql`<= ${now}`)} as after from people
+          where workspace_id = ${workspaceId} and greatest(engaged_at, conversing_at, talked_at, met_at) >= ${monthStart}
+        ) s where after > before group by before, after`);
+      return found.map((r) => ({ from: num(r.from), to: num(r.to), people: num(r.people) }));
+    },
+
+    // Median days from the first touch to the first call and to the first meeting, with how many people each is over.
+    async medians(workspaceId: string): Promise<{ toCall: number | null; called: number; toMeeting: number | null; met: number }> {
+      const days = (column: string) => sql`extract(epoch from (${sql.identifier(column)} - first_interaction_at)) / 86400`;
+      const [row] = await rows<{ to_call: number | null; called: number; to_meeting: number | null; met: number }>(db, sql`
+        select percentile_cont(0.5) within group (order by ${days('first_call_at')}) filter (where first_call_at is not null) as to_call,
+          count(*) filter (where first_call_at is not null)::int as called,
+          percentile_cont(0.5) within group (order by ${days('met_at')}) filter (where met_at is not null) as to_meeting,
+          count(*) filter (where met_at is not null)::int as met
+        from people where workspace_id = ${workspaceId} and (first_call_at is not null or met_at is not null)`);
+      return {
+        toCall: row?.to_call == null ? null : Number(row.to_call), called: num(row?.called),
+        toMeeting: row?.to_meeting == null ? null : Number(row.to_meeting), met: num(row?.met),
+      };
+    },
+
+    // Published posts in [from, to) with what followed each: per post, and per channel the post went to.
+    // An outcome counts on the channel it came through when the post went there, else on each of its channels.
+    async postOutcomes(workspaceId: string, from: Date, to: Date, zone: string) {
+      const posted = sql`select p.id, p.pillar, p.body, p.published_at, extract(isodow from p.published_at at time zone ${zone})::int as weekday
+        from posts p where p.workspace_id = ${workspaceId} and p.status = 'published' and p.published_at >= ${from} and p.published_at < ${to}`;
+      const targets = sql`select t.post_id, c.platform from post_targets t join channels c on c.workspace_id = t.workspace_id and c.id = t.channel_id
+        where t.workspace_id = ${workspaceId} and t.state = 'published' and t.post_id in (select id from p)`;
+      const outcomes = sql`select i.post_id, i.person_id, i.channel, i.kind from interactions i
+        where i.workspace_id = ${workspaceId} and i.post_id in (select id from p) and i.kind = any(${list(allOutcomes)})`;
+      const tally = (o: string) => sql`count(distinct ${sql.raw(o)}.person_id) filter (where ${sql.raw(o)}.kind = any(${list(outcomeKinds.conversation)}))::int as conversations,
+        count(${sql.raw(o)}.kind) filter (where ${sql.raw(o)}.kind = any(${list(outcomeKinds.call)}))::int as calls,
+        count(${sql.raw(o)}.kind) filter (where ${sql.raw(o)}.kind = any(${list(outcomeKinds.meeting)}))::int as meetings`;
+      type ChannelRow = { post_id: string; channel: string; conversations: number; calls: number; meetings: number };
+      type PostRow = { id: string; pillar: string; body: string; published_at: Date | string; weekday: number; channels: string[] | null; conversations: number; calls: number; meetings: number };
+      const [posts, perChannel] = await Promise.all([rows<PostRow>(db, sql`
+        with p as (${posted}), t as (${targets}), o as (${outcomes})
+        select p.id, p.pillar, left(p.body, 120) as body, p.published_at, p.weekday,
+          (select array_agg(distinct t.platform order by t.platform) from t where t.post_id = p.id) as channels, ${tally('o')}
+        from p left join o on o.post_id = p.id
+        group by p.id, p.pillar, p.body, p.published_at, p.weekday
+        order by p.published_at desc`), rows<ChannelRow>(db, sql`
+        with p as (${posted}), t as (${targets}), o as (${outcomes})
+        select t.post_id, t.platform as channel, ${tally('o')}
+        from t left join o on o.post_id = t.post_id
+          and (o.channel = t.platform or not exists (select 1 from t other where other.post_id = o.post_id and other.platform = o.channel))
+        group by t.post_id, t.platform`)]);
+      return {
+        posts: posts.map((r) => ({
+          id: r.id, pillar: r.pillar, excerpt: r.body, publishedAt: new Date(r.published_at), weekday: num(r.weekday), channels: r.channels ?? [],
+          conversations: num(r.conversations), calls: num(r.calls), meetings: num(r.meetings),
+        })),
+        perChannel: perChannel.map((r) => ({ postId: r.post_id, channel: r.channel, conversations: num(r.conversations), calls: num(r.calls), meetings: num(r.meetings) })),
+      };
+    },
+
+    // Focus minutes per channel in [from, to): a session's time is shared equally by its channels;
+    // a session whose plan ran out unwatched counts as planned (as the focus module closes it).
+    async focusMinutes(workspaceId: string, from: Date, to: Date): Promise<Map<string, number>> {
+      const seconds = (col: string) => sql`(${sql.raw(col)}->>'read')::int + (${sql.raw(col)}->>'write')::int + (${sql.raw(col)}->>'reply')::int + (${sql.raw(col)}->>'leave')::int`;
+      const found = await rows<{ channel: string; minutes: number }>(db, sql`
+        select c.channel, sum(s.spent::float8 / jsonb_array_length(s.channels)) / 60 as minutes
+        from (select channels, case when actual is not null then ${seconds('actual')} when ends_at <= ${to} then ${seconds('plan')} else 0 end as spent
+              from focus_sessions where workspace_id = ${workspaceId} and started_at >= ${from} and started_at < ${to}) s,
+          jsonb_array_elements_text(s.channels) as c(channel)
+        group by c.channel`);
+      return new Map(found.map((r) => [r.channel, Math.round(Number(r.minutes))]));
+    },
+
+    // Per channel in [from, to): people written with privately there; meetings with, and new clients
+    // among, people whose first touch was there.
+    async channelOutcomes(workspaceId: string, from: Date, to: Date): Promise<{ channel: string; conversations: number; meetings: number; newClients: number }[]> {
+      const found = await rows<{ channel: string; conversations: number; meetings: number; new_clients: number }>(db, sql`
+        with talk as (
+          select channel, count(*)::int as n from (
+            select distinct i.channel, i.person_id from interactions i
+            where i.workspace_id = ${workspaceId} and i.kind = any(${list(outcomeKinds.conversation)}) and i.occurred_at >= ${from} and i.occurred_at < ${to}
+          ) pairs group by channel
+        ), met as (
+          select i.person_id, count(*)::int as n from interactions i
+          where i.workspace_id = ${workspaceId} and i.kind = any(${list(outcomeKinds.meeting)}) and i.occurred_at >= ${from} and i.occurred_at < ${to}
+          group by i.person_id
+        ), met_first as (
+          select f.channel, sum(met.n)::int as n from met cross join lateral (${firstTouch(workspaceId, sql`met.person_id`)}) f group by f.channel
+        ), clients as (
+          select f.channel, count(*)::int as n from people p cross join lateral (${firstTouch(workspaceId, sql`p.id`)}) f
+          where p.workspace_id = ${workspaceId} and p.is_client and p.first_interaction_at >= ${from} and p.first_interaction_at < ${to}
+          group by f.channel
+        ), channels as (select channel from talk union select channel from met_first union select channel from clients)
+        select c.channel, coalesce(talk.n, 0) as conversations, coalesce(met_first.n, 0) as meetings, coalesce(clients.n, 0) as new_clients
+        from channels c left join talk using (channel) left join met_first using (channel) left join clients using (channel)`);
+      return found.map((r) => ({ channel: r.channel, conversations: num(r.conversations), meetings: num(r.meetings), newClients: num(r.new_clients) }));
+    },
+
+    async clients(workspaceId: string): Promise<{ id: string; name: string; source: string | null; firstTouchChannel: string | null; firstTouchAt: Date | null }[]> {
+      const found = await rows<{ id: string; name: string; source: string | null; channel: string | null; first_at: Date | string | null }>(db, sql`
+        select p.id, p.name, p.source, f.channel, p.first_interaction_at as first_at
+        from people p left join lateral (${firstTouch(workspaceId, sql`p.id`)}) f on true
+        where p.workspace_id = ${workspaceId} and p.is_client order by p.sort_name, p.id`);
+      return found.map((r) => ({ id: r.id, name: r.name, source: r.source, firstTouchChannel: r.channel, firstTouchAt: r.first_at ? new Date(r.first_at) : null }));
+    },
+
+    async peopleCount(workspaceId: string): Promise<number> {
+      const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from people where workspace_id = ${workspaceId}`);
+      return num(row?.n);
+    },
+
+    // People with no email, no phone, and handles on one platform only, counted by that platform.
+    async onlyOnePlatform(workspaceId: string): Promise<{ platform: string; people: number }[]> {
+      const found = await rows<{ platform: string; people: number }>(db, sql`
+        select only_platform as platform, count(*)::int as people from people
+        where workspace_id = ${workspaceId} and only_platform is not null group by only_platform`);
+      return found.map((r) => ({ platform: r.platform, people: num(r.people) }));
+    },
+
+    async onlyOn(workspaceId: string, platform: string, limit: number | null) {
+      const [total] = await rows<{ n: number }>(db, sql`select count(*)::int as n from people where workspace_id = ${workspaceId} and only_platform = ${platform}`);
+      const found = await rows<{ id: string; name: string; handle: string; url: string | null; ladder_step: number; last_interaction_at: Date | string | null }>(db, sql`
+        select p.id, p.name, p.handles->0->>'handle' as handle, p.handles->0->>'url' as url, p.ladder_step, p.last_interaction_at
+        from people p where p.workspace_id = ${workspaceId} and p.only_platform = ${platform}
+        order by p.ladder_step desc, p.last_interaction_at desc nulls last, p.sort_name, p.id
+        ${limit === null ? sql`` : sql`limit ${limit}`}`);
+      return {
+        total: num(total?.n),
+        items: found.map((r) => ({ id: r.id, name: r.name, handle: r.handle, url: r.url, step: num(r.ladder_step), lastInteractionAt: r.last_interaction_at ? new Date(r.last_interaction_at) : null })),
+      };
+    },
+
+    // Likes and follows received in [from, to), per channel.
+    async vanity(workspaceId: string, from: Date, to: Date): Promise<{ channel: string; likes: number; likesOnPosts: number; newFollowers: number }[]> {
+      const found = await rows<{ channel: string; likes: number; likes_on_posts: number; follows: number }>(db, sql`
+        select channel, count(*) filter (where kind = 'like')::int as likes, count(*) filter (where kind = 'like' and post_id is not null)::int as likes_on_posts,
+          count(*) filter (where kind = 'follow')::int as follows
+        from interactions where workspace_id = ${workspaceId} and kind = any(array['like', 'follow']::text[]) and direction = 'in'
+          and occurred_at >= ${from} and occurred_at < ${to}
+        group by channel`);
+      return found.map((r) => ({ channel: r.channel, likes: num(r.likes), likesOnPosts: num(r.likes_on_posts), newFollowers: num(r.follows) }));
+    },
+  };
+}
+
+// A person's first recorded interaction's channel: the first entry of the index on person and time
+// (two touches in the same microsecond are rare enough not to need a tie-break, which would cost a sort per person).
+function firstTouch(workspaceId: string, personId: SQL): SQL {
+  return sql`select i.channel from interactions i where i.workspace_id = ${workspaceId} and i.person_id = ${personId} order by i.occurred_at limit 1`;
+}
+
+export type InsightsRepository = ReturnType<typeof createInsightsRepository>;
