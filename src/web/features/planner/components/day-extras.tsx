@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { i18next } from '../../../i18n/index.ts';
 import type { Planner } from '../api.ts';
 import { localized } from '../message.ts';
+import { readable } from './post-chip.tsx';
 
 type Observance = Planner['observances'][number];
 type Meetup = Planner['meetups'][number];
@@ -17,8 +18,8 @@ export function DayExtras({ observances, meetups, zone, limit }: { observances: 
     <Stack gap={2}>
       {shown.map((o) => (
         <Tooltip key={o.key} label={[o.kind === 'holiday' ? t('planner.day.holiday') : t('planner.day.awareness'), o.rule && localized(o.rule), o.hashtag].filter(Boolean).join(' · ')} multiline maw={260}>
-          <Badge size="xs" radius="sm" variant={o.kind === 'holiday' ? 'filled' : 'light'} color={o.kind === 'holiday' ? 'red' : 'cyan'} tt="none" fullWidth
-            styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }} data-observance={o.key} tabIndex={0}>
+          <Badge size="xs" radius="sm" variant={o.kind === 'holiday' ? 'outline' : 'light'} color={o.kind === 'holiday' ? 'red' : 'cyan'} tt="none" fullWidth
+            style={readable} styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }} data-observance={o.key} tabIndex={0}>
             {localized(o.name)}
           </Badge>
         </Tooltip>

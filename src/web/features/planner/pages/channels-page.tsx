@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -55,7 +55,7 @@ export function ChannelsPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('planner.channels.name')}</Table.Th><Table.Th>{t('planner.channels.mode')}</Table.Th>
-              <Table.Th>{t('planner.channels.slots')}</Table.Th><Table.Th>{t('planner.channels.cadence')}</Table.Th><Table.Th />
+              <Table.Th>{t('planner.channels.slots')}</Table.Th><Table.Th>{t('planner.channels.cadence')}</Table.Th><Table.Th><VisuallyHidden>{t('planner.channels.edit')}</VisuallyHidden></Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
