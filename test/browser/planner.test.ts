@@ -97,7 +97,7 @@ test('Planner: a channel with slots, an idea dragged onto next week, the mix gua
     await page.getByRole('option', { name: 'Offer' }).click();
     const body = 'Our winter workshop has 5 places left: book yours at https://example.org/workshop';
     await page.getByRole('textbox', { name: 'Text' }).fill(body);
-    await page.getByRole('checkbox', { name: 'LinkedIn (LinkedIn)' }).check();
+    await page.getByRole('checkbox', { name: 'LinkedIn' }).check();
     await page.getByText(`${body.length} / 3000`).waitFor();
     await page.getByText('Advice only — you decide.').waitFor();
     await settled(page);

@@ -107,12 +107,13 @@ export function useCreatePost() {
   });
 }
 
-export function useUpdatePost() {
+// On a form the fields show the server's objections; on the calendar a notification does (form: false).
+export function useUpdatePost({ form = true }: { form?: boolean } = {}) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, changes }: { id: string; changes: PostChanges }) => api(`/api/v1/posts/${id}`, { method: 'PATCH', body: changes, schema: PostWithCoach }),
     onSuccess: () => refreshPlanner(client),
-    meta: { form: true },
+    meta: { form },
   });
 }
 

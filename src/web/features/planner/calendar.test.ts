@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { datesBetween, daysOf, openSlots, scheduleOnto, shiftDate } from './calendar.ts';
+import { datesBetween, daysOf, openSlots, placed, scheduleOnto, shiftDate } from './calendar.ts';
 
 const channel = (id: string, name: string, slots: { at: string; postIds?: string[] }[], offSlot: string[] = []) => ({
   id, name, platform: 'mastodon', offSlot,
@@ -40,4 +40,15 @@ test('scheduling onto a slot sets its time and adds its channel, keeping the oth
   const post = { id: 'p', status: 'idea', scheduledAt: null, channels: [{ channelId: 'a', body: 'own text' }] };
   assert.deepEqual(scheduleOnto(post, { channelId: 'b', at }), { status: 'scheduled', scheduledAt: at, channels: [{ channelId: 'a', body: 'own text' }, { channelId: 'b', body: null }] });
   assert.deepEqual(scheduleOnto(post, { channelId: 'a', at }).channels, [{ channelId: 'a', body: 'own text' }]);
+});
+
+test('a dropped idea shows in its slot at once and leaves the side list; an unknown post changes nothing', () => {
+  const at = new Date('2026-12-09T09:00:00Z');
+  const idea = { id: 'p', status: 'idea', scheduledAt: null, channels: [] };
+  const planner = { posts: [] as (typeof idea)[], unscheduled: [idea], channels: [{ id: 'c', slots: [{ at, local: '2026-12-09T10:00', postIds: [] as string[] }] }] };
+  const after = placed(planner, 'p', { channelId: 'c', at });
+  assert.deepEqual(after.unscheduled, []);
+  assert.deepEqual(after.posts.map((p) => [p.id, p.status, p.scheduledAt]), [['p', 'scheduled', at]]);
+  assert.deepEqual(after.channels[0]!.slots[0]!.postIds, ['p']);
+  assert.equal(placed(planner, 'nobody', { channelId: 'c', at }), planner);
 });

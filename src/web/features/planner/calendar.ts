@@ -83,3 +83,22 @@ export function scheduleOnto(post: PostLike, slot: { channelId: string; at: Date
     channels: has ? post.channels.map(({ channelId, body }) => ({ channelId, body })) : [...post.channels.map(({ channelId, body }) => ({ channelId, body })), { channelId: slot.channelId, body: null }],
   };
 }
+
+type Placeable = {
+  posts: PostLike[]; unscheduled: PostLike[];
+  channels: { id: string; slots: Slot[] }[];
+};
+
+// The calendar as it will be once the server has the post in the slot: shown at once, replaced by the answer.
+export function placed<T extends Placeable>(planner: T, postId: string, slot: { channelId: string; at: Date }): T {
+  const post = planner.unscheduled.find((p) => p.id === postId);
+  if (!post) return planner;
+  return {
+    ...planner,
+    unscheduled: planner.unscheduled.filter((p) => p.id !== postId),
+    posts: [...planner.posts, { ...post, status: 'scheduled', scheduledAt: slot.at }],
+    channels: planner.channels.map((c) => (c.id !== slot.channelId ? c : {
+      ...c, slots: c.slots.map((s) => (s.at.getTime() === slot.at.getTime() ? { ...s, postIds: [...s.postIds, postId] } : s)),
+    })),
+  };
+}

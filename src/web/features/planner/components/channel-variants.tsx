@@ -30,7 +30,7 @@ export function ChannelVariants({ channels, value, onChange, coach, disabled }: 
         return (
           <Paper key={channel.id} withBorder p="xs">
             <Group justify="space-between">
-              <Checkbox label={`${channel.name} (${t(`platforms.${channel.platform}`)})`} checked={v.on} disabled={disabled}
+              <Checkbox label={channel.name === t(`platforms.${channel.platform}`) ? channel.name : `${channel.name} (${t(`platforms.${channel.platform}`)})`} checked={v.on} disabled={disabled}
                 onChange={(e) => onChange(channel.id, { ...v, on: e.currentTarget.checked })} />
               {v.on && <LengthBadge length={lengths.get(channel.id)} channel={channel} />}
             </Group>

@@ -1,4 +1,4 @@
-import { Alert, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../../../i18n/index.ts';
 import type { Planner } from '../api.ts';
@@ -7,18 +7,14 @@ import { pillarColors } from './post-chip.tsx';
 
 type Mix = Planner['mix'][number];
 
-function WeekMix({ mix, planner, showWeek }: { mix: Mix; planner: Planner; showWeek: boolean }) {
+function WeekMix({ mix, planner }: { mix: Mix; planner: Planner }) {
   const { t } = useTranslation();
   const percent = new Intl.NumberFormat(i18next.language, { style: 'percent', maximumFractionDigits: 0 });
-  const when = new Intl.DateTimeFormat(i18next.language, { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: planner.timezone });
-  const date = new Intl.DateTimeFormat(i18next.language, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const when = new Intl.DateTimeFormat(i18next.language, { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: planner.timezone });
   const names = new Map(planner.channels.map((c) => [c.id, c.name]));
   return (
     <Stack gap="xs" data-testid="mix-week" data-week={mix.weekFrom}>
-      <Text size="sm" fw={600}>
-        {showWeek && `${t('planner.mix.weekOf', { date: date.format(new Date(`${mix.weekFrom}T12:00:00Z`)) })} · `}
-        {t('planner.mix.total', { count: mix.total })}
-      </Text>
+      <Text size="sm" fw={600}>{t('planner.mix.total', { count: mix.total })}</Text>
       {mix.pillars.map((p) => (
         <div key={p.pillar} data-pillar={p.pillar} data-state={p.state}>
           <Group justify="space-between" gap="xs">
@@ -34,13 +30,14 @@ function WeekMix({ mix, planner, showWeek }: { mix: Mix; planner: Planner; showW
             aria-label={t(`planner.pillars.${p.pillar}`)} />
         </div>
       ))}
-      {mix.warnings.map((w, i) => (
+      {/* Cadence gaps are told per channel below. */}
+      {mix.warnings.filter((w) => w.code !== 'CADENCE_SHORT').map((w, i) => (
         <Alert key={`${w.code}-${i}`} color="orange" p="xs" data-warning={w.code}><Text size="xs">{localized(w.message)}</Text></Alert>
       ))}
       {mix.cadence.length > 0 && <Text size="xs" fw={600}>{t('planner.mix.cadence')}</Text>}
       {mix.cadence.map((c) => (
         <div key={c.channelId} data-cadence={c.channelId}>
-          <Text size="xs">
+          <Text size="xs" c={c.missing > 0 ? 'red' : undefined}>
             {`${names.get(c.channelId) ?? ''}: ${t('planner.mix.cadenceLine', { planned: c.planned, goal: c.goal })}`}
             {c.missing > 0 && ` · ${t('planner.mix.missing', { count: c.missing })}`}
           </Text>
@@ -53,15 +50,29 @@ function WeekMix({ mix, planner, showWeek }: { mix: Mix; planner: Planner; showW
   );
 }
 
-// The mix guard: pillar shares against the targets, offers in a row, cadence per channel.
+// The mix guard: pillar shares against the targets, offers in a row, cadence per channel. A month folds its weeks.
 export function MixGuard({ planner }: { planner: Planner }) {
   const { t } = useTranslation();
+  const date = new Intl.DateTimeFormat(i18next.language, { day: 'numeric', month: 'long', timeZone: 'UTC' });
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="mix-guard-title">
       <Title order={2} size="h5" id="mix-guard-title" mb="xs">{t('planner.mix.title')}</Title>
-      <Stack gap="md">
-        {planner.mix.map((mix) => <WeekMix key={mix.weekFrom} mix={mix} planner={planner} showWeek={planner.mix.length > 1} />)}
-      </Stack>
+      {planner.mix.length === 1 ? <WeekMix mix={planner.mix[0]!} planner={planner} /> : (
+        <Accordion multiple variant="separated">
+          {planner.mix.map((mix) => (
+            <Accordion.Item key={mix.weekFrom} value={mix.weekFrom}>
+              <Accordion.Control>
+                <Group gap="xs">
+                  <Text size="sm" fw={600}>{t('planner.mix.weekOf', { date: date.format(new Date(`${mix.weekFrom}T12:00:00Z`)) })}</Text>
+                  <Text size="sm" c="dimmed">{t('planner.mix.total', { count: mix.total })}</Text>
+                  {mix.warnings.length > 0 && <Badge size="sm" variant="outline" color="orange" style={{ color: 'var(--mantine-color-text)' }}>{mix.warnings.length}</Badge>}
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel><WeekMix mix={mix} planner={planner} /></Accordion.Panel>
+            </Accordion.Item>
+          ))}
+        </Accordion>
+      )}
     </Paper>
   );
 }

@@ -1,11 +1,12 @@
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { Grid } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../../../i18n/index.ts';
 import { notifySuccess } from '../../../lib/problems.ts';
-import { useUpdatePost, type Planner, type Post } from '../api.ts';
-import { daysOf, openSlots, scheduleOnto, type DaySlot } from '../calendar.ts';
+import { plannerKeys, useUpdatePost, type Planner, type Post } from '../api.ts';
+import { daysOf, openSlots, placed, scheduleOnto, type DaySlot } from '../calendar.ts';
 import { excerpt } from '../message.ts';
 import { MixGuard } from './mix-guard.tsx';
 import { SideList } from './side-list.tsx';
@@ -16,7 +17,8 @@ type Props = { planner: Planner; today: string; now: Date; canEdit: boolean };
 // The week: ideas and drafts on the side, dragged (or scheduled from their menu) onto a channel's slot.
 export function PlannerBoard({ planner, today, now, canEdit }: Props) {
   const { t } = useTranslation();
-  const update = useUpdatePost();
+  const client = useQueryClient();
+  const update = useUpdatePost({ form: false });
   const days = useMemo(() => daysOf(planner, now), [planner, now]);
   const open = useMemo(() => openSlots(days), [days]);
   const sensors = useSensors(
@@ -30,7 +32,10 @@ export function PlannerBoard({ planner, today, now, canEdit }: Props) {
   const slotOf = (data: unknown) => (data as { slot?: DaySlot } | undefined)?.slot;
 
   const schedule = (post: Post, slot: DaySlot) => {
+    client.setQueriesData<Planner>({ queryKey: [...plannerKeys.all, 'view'] }, (current) => current && placed(current, post.id, slot));
     update.mutate({ id: post.id, changes: scheduleOnto(post, slot) }, {
+      // The answer (or the refusal) replaces the guess.
+      onError: () => void client.invalidateQueries({ queryKey: plannerKeys.all }),
       onSuccess: () => notifySuccess(t('planner.side.scheduled', { when: slotName(slot), channel: slot.channelName })),
     });
   };
