@@ -2,7 +2,7 @@
 // writes an offer idea (the live counter counts it as LinkedIn does), drags it with the mouse onto next week's
 // Wednesday slot and sees it scheduled and the mix guard flag the offer share; schedules a second idea from the
 // keyboard-friendly menu; an observance sits on its day; a post due on the manual channel is copied and marked
-// as posted; then the same week in German. CSP, page-error and axe checks.
+// as posted; a meetup shows on its day; then the same week in German. CSP, page-error and axe checks.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -136,6 +136,10 @@ test('Planner: a channel with slots, an idea dragged onto next week, the mix gua
     const observance = ((await listed.json()) as { items: Observance[] }).items[0];
     assert.ok(observance, 'every week has at least one observance');
     await page.locator(`[data-day="${observance.date}"] [data-observance="${observance.key}"]`).getByText(observance.name.en).waitFor();
+    // A meetup you host next Thursday is on the same calendar.
+    await api('/api/v1/events', { title: 'Harbour Meetup', timezone: 'Europe/Berlin', localStart: `${week.day(3)}T19:00`, durationMinutes: 120, capacity: 12 });
+    await page.reload();
+    await page.locator(`[data-day="${week.day(3)}"]`).getByRole('link', { name: 'Meetup 19:00 Harbour Meetup' }).waitFor();
     await settled(page);
     a11y.push(...(await axeProblems(page, 'planner week')));
 

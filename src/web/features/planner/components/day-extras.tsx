@@ -12,7 +12,7 @@ type Meetup = Planner['meetups'][number];
 // What else is on a day: public holidays, awareness days (with their hashtag) and your meetups.
 export function DayExtras({ observances, meetups, zone, limit }: { observances: Observance[]; meetups: Meetup[]; zone: string; limit?: number }) {
   const { t } = useTranslation();
-  const time = new Intl.DateTimeFormat(i18next.language, { hour: '2-digit', minute: '2-digit', timeZone: zone });
+  const time = new Intl.DateTimeFormat(i18next.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone });
   const shown = limit === undefined ? observances : observances.slice(0, limit);
   return (
     <Stack gap={2}>
