@@ -2,12 +2,13 @@
 // writes an offer idea (the live counter counts it as LinkedIn does), drags it with the mouse onto next week's
 // Wednesday slot and sees it scheduled and the mix guard flag the offer share; schedules a second idea from the
 // keyboard-friendly menu; an observance sits on its day; a post due on the manual channel is copied and marked
-// as posted; a meetup shows on its day; then the same week in German. CSP, page-error and axe checks.
+// as posted; a meetup shows on its day; a Mastodon post of unknown outcome is resolved; then the same week in German. CSP, page-error and axe checks.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { startFakeMastodon } from '../../src/server/modules/posts/adapters/mastodon.test-server.ts';
 import { axeProblems, ensureOwner, launchBrowser, pageHelpers, startServer, watchPage, type RunningServer } from './support.ts';
 
 const artifacts = join(import.meta.dirname, '..', '..', 'artifacts');
@@ -50,7 +51,7 @@ async function drag(page: Page, from: ReturnType<Page['locator']>, to: ReturnTyp
 
 type Observance = { date: string; key: string; name: { en: string; de: string } };
 
-test('Planner: a channel with slots, an idea dragged onto next week, the mix guard, an observance, due now, German', async () => {
+test('Planner: a channel with slots, an idea dragged onto next week, the mix guard, an observance, a meetup, due now, an unknown outcome resolved, German', async () => {
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 1000 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
   const page = await context.newPage();
@@ -159,12 +160,37 @@ test('Planner: a channel with slots, an idea dragged onto next week, the mix gua
     await page.getByText('Marked as posted').waitFor();
     await due.waitFor({ state: 'detached' });
 
-    // (7) The month shows the scheduled posts too.
+    // (7) A Mastodon post whose outcome is unknown: the instance answers 503 after creating it, every time.
+    const mastodon = await startFakeMastodon('token-1');
+    try {
+      mastodon.faults.push(...Array.from({ length: 4 }, () => ({ status: 503 as const, retryAfter: '0', afterCreating: true })));
+      const channel = await api<{ id: string }>('/api/v1/channels', { platform: 'mastodon', name: 'Fediverse', account: `${mastodon.url}/@alex`, credentials: { accessToken: 'token-1' }, cadencePerWeek: 0 });
+      await api('/api/v1/posts', { pillar: 'value', body: 'A note on harbour etiquette', status: 'scheduled', scheduledAt: new Date(Date.now() - 20_000).toISOString(), channels: [{ channelId: channel.id }] });
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const unknown = (await (await page.request.get(`${server.baseUrl}/api/v1/posts?status=unknown`)).json()) as { items: unknown[] };
+        if (unknown.items.length === 1) break;
+        assert.ok(Date.now() < deadline, 'the publisher marks the post unknown');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      assert.equal(mastodon.statuses.length, 1, 'the instance has it, though it never said so');
+    } finally {
+      await mastodon.close();
+    }
+    await page.reload();
+    const troubled = page.getByTestId('troubled-target');
+    await troubled.getByText('Outcome unknown').waitFor();
+    await troubled.getByRole('textbox', { name: 'Address of the post (if it is out)' }).fill('https://social.example/@alex/1');
+    await troubled.getByRole('button', { name: 'It is out' }).click();
+    await page.getByText('Settled', { exact: true }).waitFor();
+    await troubled.waitFor({ state: 'detached' });
+
+    // (8) The month shows the scheduled posts too.
     await page.goto(`${server.baseUrl}/app/planner?view=month&date=${wednesday}`);
     await page.getByTestId('month-grid').locator(`[data-day="${wednesday}"]`).getByText(/10:00 Our winter workshop/).waitFor();
     await page.getByTestId('month-grid').locator(`[data-day="${observance.date}"] [data-observance="${observance.key}"]`).waitFor();
 
-    // (8) German: the same week speaks German.
+    // (9) German: the same week speaks German.
     await page.goto(`${server.baseUrl}/app/planner?date=${wednesday}`);
     await page.getByRole('button', { name: /^Language:/ }).click();
     await page.getByRole('menuitem', { name: 'Deutsch' }).click();
