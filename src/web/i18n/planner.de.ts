@@ -7,7 +7,7 @@ export const plannerDe: Shape<typeof plannerEn> = {
   loadError: 'Der Planer konnte nicht geladen werden',
   newPost: 'Neuer Beitrag',
   channelsLink: 'Kanäle',
-  views: { week: 'Woche', month: 'Monat' },
+  views: { label: 'Ansicht', week: 'Woche', month: 'Monat' },
   previous: 'Zurück',
   next: 'Weiter',
   today: 'Heute',

@@ -4,7 +4,7 @@ export const plannerEn = {
   loadError: 'The planner could not be loaded',
   newPost: 'New post',
   channelsLink: 'Channels',
-  views: { week: 'Week', month: 'Month' },
+  views: { label: 'View', week: 'Week', month: 'Month' },
   previous: 'Previous',
   next: 'Next',
   today: 'Today',

@@ -126,11 +126,10 @@ export function useRemovePost() {
 }
 
 // The coach and the counter as the person types: advice only, asked for once the typing pauses.
-export function useCoach(input: z.input<typeof CoachInput>, enabled: boolean) {
+export function useCoach(input: z.input<typeof CoachInput>) {
   return useQuery({
     queryKey: plannerKeys.coach(input),
     queryFn: ({ signal }) => api('/api/v1/posts/coach', { method: 'POST', body: input, schema: CoachResult, signal }),
-    enabled,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

@@ -36,7 +36,7 @@ export function PlannerBoard({ planner, today, now, canEdit }: Props) {
     update.mutate({ id: post.id, changes: scheduleOnto(post, slot) }, {
       // The answer (or the refusal) replaces the guess.
       onError: () => void client.invalidateQueries({ queryKey: plannerKeys.all }),
-      onSuccess: () => notifySuccess(t('planner.side.scheduled', { when: slotName(slot), channel: slot.channelName })),
+      onSuccess: () => notifySuccess(t('planner.side.scheduled', { when: `${dayName.format(slot.at)} ${slot.time}`, channel: slot.channelName })),
     });
   };
   const unschedule = (post: Post) => update.mutate({ id: post.id, changes: { status: 'draft', scheduledAt: null } });

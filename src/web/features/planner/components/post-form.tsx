@@ -27,7 +27,7 @@ export function PostForm({ post, channels, zone, pending, readOnly, onSubmit }: 
   const { values, set, setValues, errors, setErrors } = useFormState(() => initial(post, zone));
   const targets = useMemo(() => Object.entries(values.variants).filter(([, v]) => v.on).map(([channelId, v]) => ({ channelId, body: v.own ? v.body : null })), [values.variants]);
   const [coachInput] = useDebouncedValue({ body: values.body, postId: post?.id ?? null, channels: targets }, 350);
-  const coach = useCoach(coachInput, !readOnly || Boolean(post));
+  const coach = useCoach(coachInput);
   const names = new Map(channels.map((c) => [c.id, c.name]));
   const submit = () => {
     const found: FieldErrors = {};

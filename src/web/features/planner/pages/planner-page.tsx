@@ -65,7 +65,7 @@ export function PlannerPage() {
         </Group>
         <Group gap="xs">
           <Text size="xs" c="dimmed">{t('planner.timezone', { zone })}</Text>
-          <SegmentedControl size="xs" value={view} onChange={(next) => go({ view: next as View })} aria-label={t('planner.views.week')}
+          <SegmentedControl size="xs" value={view} onChange={(next) => go({ view: next as View })} aria-label={t('planner.views.label')}
             data={[{ value: 'week', label: t('planner.views.week') }, { value: 'month', label: t('planner.views.month') }]} />
         </Group>
       </Group>
