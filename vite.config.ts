@@ -17,6 +17,15 @@ export default defineConfig({
     // No inline assets: the CSP allows images from 'self' and data:, but keep every file a file.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // zod and the line that makes it jitless travel together: a chunk shared by lazy pages may hold
+          // contracts, and their schemas must be built after z.config({ jitless: true }) (the CSP forbids eval).
+          groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]web[\\/]lib[\\/]zod-setup\.ts$/ }],
+        },
+      },
+    },
   },
   server: {
     proxy: {

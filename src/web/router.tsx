@@ -47,7 +47,11 @@ export const router = createBrowserRouter(
             { path: 'people/duplicates', element: <DuplicatesPage /> },
             { path: 'people/:id', element: <PersonPage /> },
             { path: 'import', element: <ImportPage /> },
-            { path: 'planner', element: <PlannedPage area="planner" /> },
+            // The planner (and its drag-and-drop library) loads with its pages.
+            { path: 'planner', lazy: async () => ({ Component: (await import('./features/planner/pages/planner-page.tsx')).PlannerPage }) },
+            { path: 'planner/channels', lazy: async () => ({ Component: (await import('./features/planner/pages/channels-page.tsx')).ChannelsPage }) },
+            { path: 'planner/posts/new', lazy: async () => ({ Component: (await import('./features/planner/pages/post-page.tsx')).PostPage }) },
+            { path: 'planner/posts/:id', lazy: async () => ({ Component: (await import('./features/planner/pages/post-page.tsx')).PostPage }) },
             { path: 'events', element: <EventsPage /> },
             { path: 'events/new', element: <NewEventPage /> },
             { path: 'events/series/:id', element: <SeriesPage /> },

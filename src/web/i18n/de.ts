@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { plannerDe } from './planner.de.ts';
 
 export const de: Messages = {
   app: {
@@ -50,6 +51,7 @@ export const de: Messages = {
     clear: 'Leeren',
     togglePassword: 'Passwort zeigen oder verbergen',
   },
+  planner: plannerDe,
   planned: {
     badge: 'Noch nicht gebaut',
     planner: 'Eine Woche Beiträge im Voraus geplant und ausgewogen über die Säulen Nutzen, Persönlichkeit, Gemeinschaft, Angebot und Veranstaltung – mit Feiertagen und Aktionstagen daneben. Geplante Beiträge erscheinen automatisch, wo die Plattform es erlaubt; sonst bekommst du kopierfertigen Text.',
@@ -1227,6 +1229,15 @@ export const de: Messages = {
     UNAVAILABLE: 'Die Datenbank ist gerade nicht erreichbar.',
     NETWORK_ERROR: 'Der Server ist nicht erreichbar. Prüfe, ob Onland läuft.',
     BAD_RESPONSE: 'Die Antwort des Servers konnte nicht gelesen werden.',
+    SCHEDULE_INCOMPLETE: 'Zum Einplanen braucht ein Beitrag eine künftige Zeit und mindestens einen Kanal.',
+    UNKNOWN_CHANNEL: 'Diesen Kanal gibt es nicht mehr.',
+    UNKNOWN_TIMEZONE: 'Das ist keine bekannte Zeitzone.',
+    CHANNEL_MODE_UNSUPPORTED: 'Dort kann Onland nicht selbst veröffentlichen: lege ihn als manuellen Kanal an.',
+    POST_LOCKED: 'Dieser Beitrag wird gerade veröffentlicht.',
+    UNKNOWN_REGION: 'Für dieses Land oder diese Region sind keine Feiertage bekannt.',
+    NOT_DUE: 'Dieser Beitrag ist noch nicht fällig.',
+    NOT_MANUAL_CHANNEL: 'Auf diesem Kanal veröffentlicht Onland selbst.',
+    NOTHING_TO_RESOLVE: 'Hier gibt es nichts mehr zu klären.',
     unknown: 'Etwas ist schiefgegangen.',
   },
   validation: {

@@ -1,3 +1,5 @@
+import { plannerEn } from './planner.en.ts';
+
 // English is the reference: de.ts must have exactly these keys (checked by the Messages type).
 export const en = {
   app: {
@@ -49,6 +51,7 @@ export const en = {
     clear: 'Clear',
     togglePassword: 'Show or hide the password',
   },
+  planner: plannerEn,
   planned: {
     badge: 'Not built yet',
     planner: 'A week of posts planned ahead and balanced across pillars — value, personality, community, offer, event — with public holidays and awareness days beside them. Scheduled posts publish where platforms allow it; elsewhere you get copy-ready text.',
@@ -1226,6 +1229,15 @@ export const en = {
     UNAVAILABLE: 'The database is not reachable right now.',
     NETWORK_ERROR: 'The server could not be reached. Check that Onland is running.',
     BAD_RESPONSE: 'The server sent an answer that could not be read.',
+    SCHEDULE_INCOMPLETE: 'To schedule a post, give it a time ahead and at least one channel.',
+    UNKNOWN_CHANNEL: 'This channel no longer exists.',
+    UNKNOWN_TIMEZONE: 'This is not a known time zone.',
+    CHANNEL_MODE_UNSUPPORTED: 'Onland cannot publish there itself: add it as a manual channel.',
+    POST_LOCKED: 'This post is being published right now.',
+    UNKNOWN_REGION: 'No public holidays are known for this country or region.',
+    NOT_DUE: 'This post is not due yet.',
+    NOT_MANUAL_CHANNEL: 'Onland publishes on this channel itself.',
+    NOTHING_TO_RESOLVE: 'There is nothing left to settle here.',
     unknown: 'Something went wrong.',
   },
   validation: {

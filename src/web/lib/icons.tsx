@@ -36,4 +36,6 @@ export const IconArrowLeft = icon(['M5 12h14', 'M5 12l6 6', 'M5 12l6-6']);
 export const IconDots = icon(['M5 12h.01', 'M12 12h.01', 'M19 12h.01']);
 export const IconCalendar = icon(['M4 7a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2z', 'M16 3v4', 'M8 3v4', 'M4 11h16']);
 export const IconCheck = icon(['M5 12l5 5L20 7']);
+export const IconGrip = icon(['M9 5h.01', 'M9 12h.01', 'M9 19h.01', 'M15 5h.01', 'M15 12h.01', 'M15 19h.01']);
+export const IconCopy = icon(['M9 9h10a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H9a1 1 0 0 1-1-1V10a1 1 0 0 1 1-1z', 'M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1']);
 export const IconUpload = icon(['M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2', 'M7 9l5-5 5 5', 'M12 4v12']);

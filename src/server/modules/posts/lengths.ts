@@ -1,17 +1,13 @@
 import { createRequire } from 'node:module';
 import type TwitterText from 'twitter-text';
+import { platformLimits, type Platform } from './platforms.ts';
 
 // twitter-text is large; it loads on the first X count, not with the server.
 const require = createRequire(import.meta.url);
 let twitterText: typeof TwitterText | undefined;
 const parseTweet = (text: string) => (twitterText ??= require('twitter-text') as typeof TwitterText).parseTweet(text);
 
-export const platforms = ['mastodon', 'bluesky', 'linkedin', 'facebook', 'instagram', 'x'] as const;
-export type Platform = (typeof platforms)[number];
-
-export const platformLimits: Record<Platform, number> = {
-  x: 280, bluesky: 300, mastodon: 500, linkedin: 3000, instagram: 2200, facebook: 63_206,
-};
+export { platformLimits, platforms, type Platform } from './platforms.ts';
 
 export type Length = { count: number; limit: number; over: boolean };
 

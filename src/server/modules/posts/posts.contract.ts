@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Timestamp } from '../../core/contract.ts';
-import { platforms } from './lengths.ts';
+import { platforms } from './platforms.ts';
 
 export const pillars = ['value', 'personality', 'community', 'offer', 'event'] as const;
 export const postStatuses = ['idea', 'draft', 'scheduled', 'publishing', 'published', 'failed', 'unknown'] as const;
@@ -116,7 +116,10 @@ export const CoachInput = z.object({
   postId: z.uuid().nullable().default(null).describe('The post being edited, so it is not compared with itself'),
   channels: z.array(TargetInput).max(20).default([]),
 });
-export const CoachResult = z.object({ warnings: z.array(CoachWarning) });
+export const CoachResult = z.object({
+  warnings: z.array(CoachWarning),
+  lengths: z.array(z.object({ channelId: z.uuid(), platform: Platform, length: Length })).describe('Each channel\'s text counted as its platform counts it'),
+});
 
 export const DueItem = z.object({
   postId: z.uuid(),

@@ -105,6 +105,20 @@ describe('posts and channels', () => {
     assert.ok(!self.json().warnings.some((w: { code: string }) => w.code === 'NEAR_COPY'), 'not compared with itself');
   });
 
+  test('the coach counts each channel\'s text as its platform does, for the live counter', async () => {
+    const x = await channel({ platform: 'x', name: 'X counter' });
+    const bluesky = await channel({ platform: 'bluesky', name: 'Bluesky counter', mode: 'manual' });
+    const url = 'https://example.org/a/very/long/path/that/x/counts/as/twenty-three';
+    const result = await api('POST', '/api/v1/posts/coach', { body: `Read this ${url}`, channels: [{ channelId: x.id, body: null }, { channelId: bluesky.id, body: '👩‍👩‍👧 hi' }] });
+    assert.equal(result.statusCode, 200, result.body);
+    assert.deepEqual(result.json().lengths, [
+      { channelId: x.id, platform: 'x', length: { count: 10 + 23, limit: 280, over: false } },
+      { channelId: bluesky.id, platform: 'bluesky', length: { count: 4, limit: 300, over: false } },
+    ]);
+    await api('DELETE', `/api/v1/channels/${x.id}`);
+    await api('DELETE', `/api/v1/channels/${bluesky.id}`);
+  });
+
   test('another workspace sees none of it: posts, channels, credentials, planner', async () => {
     const [mine] = (await api('GET', '/api/v1/posts')).json().items;
     const [channel] = (await api('GET', '/api/v1/channels')).json().items;

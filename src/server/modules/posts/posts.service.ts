@@ -207,7 +207,12 @@ export function createPostsService({ db, clock, workspaces, box }: Deps) {
 
     async coach(auth: Auth, input: { body: string; postId: string | null; channels: TargetInput[] }) {
       requireRole(auth, 'viewer');
-      return { warnings: await coachFor(auth, input.body, input.channels, input.postId) };
+      const channels = new Map((await repo.listChannels(auth.workspaceId)).map((c) => [c.id, c]));
+      const lengths = input.channels.flatMap((t) => {
+        const channel = channels.get(t.channelId);
+        return channel ? [{ channelId: channel.id, platform: channel.platform as Platform, length: lengthFor(channel.platform as Platform, t.body ?? input.body) }] : [];
+      });
+      return { warnings: await coachFor(auth, input.body, input.channels, input.postId), lengths };
     },
 
     // Manual channels at their time: the text to copy for each, until someone says "I posted it".
