@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { fixedClock } from '../core/clock.ts';
+import { makeTestApp, setupOwner, type TestApp } from '../../../test/helpers.ts';
+import { exampleOf, operationsOf, type Operation } from '../../../test/openapi-requests.ts';
+import { addWorkspace, seedWorkspace, sender, type Seeded } from '../../../test/workspaces.ts';
+
+// Every route of the app, taken from its own route table: a member of workspace A who uses the ids of
+// workspace B gets 404, and A's lists never show B's rows. A new route is covered without editing this file;
+// a route whose parameter this file cannot map to a kind of record fails until the mapping below learns it.
+
+// The record kind an :id-like parameter names, from the path segment before it (…/people/:id → person).
+const kindBySegment: Record<string, string> = {
+  people: 'person', interactions: 'interaction', plans: 'plan', outbox: 'mail', questions: 'question', sessions: 'focusSession',
+  broadcasts: 'broadcast', channels: 'channel', posts: 'post', occurrences: 'occurrence', registrations: 'registration',
+  events: 'series', members: 'member',
+};
+// Parameters that are not record ids: a reflection is addressed by its ISO week inside the caller's own workspace.
+const notIds = new Set(['week']);
+// Public addresses carry their own credential (an unguessable token, a public slug); being signed in changes nothing there.
+// Wildcards serve static files.
+const staticWildcards = new Set(['/api/docs/static/*', '/public/*', '/app/assets/*', '/app/*']);
+
+// Ids inside request bodies, by property name: kept to A's own records so only the path parameter is foreign.
+const bodyIdKinds: Record<string, string> = {
+  personId: 'person', personIds: 'person', otherId: 'otherPerson', aId: 'person', bId: 'otherPerson', introducedById: 'otherPerson',
+  registrationId: 'registration', assignedTo: 'member', channelId: 'channel', postId: 'post', attendedOccurrenceIds: 'occurrence',
+};
+
+export function kindOf(url: string, param: string): string | null {
+  if (notIds.has(param)) return null;
+  const segments = url.split('/');
+  const at = segments.indexOf(`:${param}`);
+  const kind = kindBySegment[segments[at - 1] ?? ''];
+  if (!kind) throw new Error(`No id mapping for :${param} in ${url}: add its path segment to kindBySegment in tenant-isolation.test.ts`);
+  return kind;
+}
+
+describe('tenant isolation: every route, workspace A against workspace B', () => {
+  let t: TestApp;
+  let a: Seeded;
+  let b: Seeded;
+  let asA: ReturnType<typeof sender>;
+  let asB: ReturnType<typeof sender>;
+  let operations: Map<string, Operation>;
+
+  before(async () => {
+    t = await makeTestApp({ clock: fixedClock(new Date('2026-03-01T09:00:00Z')) });
+    const ownerA = await setupOwner(t.app);
+    const ownerB = await addWorkspace(t, 'Bravo Bakery', 'bravo.owner@example.org');
+    asA = sender(t, ownerA.headers);
+    asB = sender(t, ownerB.headers);
+    a = await seedWorkspace(t, asA, 'Alphamark');
+    b = await seedWorkspace(t, asB, 'Bravomark');
+    operations = new Map(operationsOf(t.app.swagger()).map((o) => [`${o.method} ${o.url}`, o]));
+  });
+  after(() => t.close());
+
+  const idOf = (seeded: Seeded, kind: string) => {
+    const id = seeded.ids[kind];
+    assert.ok(id, `the seed has no ${kind}`);
+    return id;
+  };
+  const fill = (url: string, values: Record<string, string>) => url.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(values[name]!));
+  const requestFor = (method: string, url: string) => {
+    const operation = operations.get(`${method} ${url}`);
+    const idFor = (name: string) => (bodyIdKinds[name] ? a.ids[bodyIdKinds[name]!] : undefined);
+    const query = operation?.query ? new URLSearchParams(exampleOf(operation.query, '', idFor) as Record<string, string>).toString() : '';
+    const body = operation?.body && operation.contentType === 'application/json' ? exampleOf(operation.body, '', idFor) : undefined;
+    return { query, body };
+  };
+  const backupOf = async (send: typeof asB) => {
+    const response = await send('GET', '/api/v1/export/backup');
+    assert.equal(response.statusCode, 200);
+    return response.body;
+  };
+
+  test('the route table is mapped: every route with parameters is public, static, or has an id kind for each parameter', () => {
+    const withParams = t.routes.filter((r) => r.method !== 'HEAD' && /[:*]/.test(r.url));
+    assert.ok(withParams.length >= 30);
+    for (const route of withParams) {
+      if (route.public || staticWildcards.has(route.url)) continue;
+      assert.ok(route.url.startsWith('/api/v1/'), `${route.method} ${route.url} is signed-in but outside /api/v1: teach this test about it`);
+      for (const [, param] of route.url.matchAll(/:(\w+)/g)) kindOf(route.url, param!);
+    }
+  });
+
+  test('with B\'s ids in the path, every signed-in route answers A with 404 problem+json, and B\'s data is unchanged', async () => {
+    const before = await backupOf(asB);
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of t.routes) {
+      if (route.method === 'HEAD' || route.public || staticWildcards.has(route.url) || !route.url.includes(':')) continue;
+      const params = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+      const own: Record<string, string> = {};
+      const foreign: Record<string, string> = {};
+      for (const param of params) {
+        const kind = kindOf(route.url, param);
+        own[param] = kind ? idOf(a, kind) : '2026-03-02';
+        foreign[param] = kind ? idOf(b, kind) : '2026-03-02';
+      }
+      // Each id parameter foreign in turn (the others A's own), then all of them foreign.
+      const variants = params.filter((p) => kindOf(route.url, p)).map((p) => ({ ...own, [p]: foreign[p]! }));
+      if (params.length > 1) variants.push(foreign);
+      for (const values of variants) {
+        const { query, body } = requestFor(route.method, route.url);
+        const url = fill(route.url, values) + (query ? `?${query}` : '');
+        const response = await asA(route.method, url, body);
+        checked++;
+        const problemJson = String(response.headers['content-type']).startsWith('application/problem+json');
+        if (response.statusCode !== 404 || !problemJson) failures.push(`${route.method} ${url} → ${response.statusCode} ${response.body.slice(0, 160)}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(checked >= 40, `only ${checked} requests made`);
+    assert.equal(await backupOf(asB), before, 'B\'s backup changed');
+  });
+
+  test('no answer A gets from a GET route (its own ids in the path) contains B\'s ids or texts', async () => {
+    const leaks: string[] = [];
+    const bValues = [...Object.values(b.ids).filter(Boolean), 'bravomark', b.workspaceSlug];
+    let showsA = 0;
+    for (const route of t.routes) {
+      if (route.method !== 'GET' || route.public || staticWildcards.has(route.url) || !route.url.startsWith('/api/v1/')) continue;
+      const values: Record<string, string> = {};
+      for (const [, param] of route.url.matchAll(/:(\w+)/g)) {
+        const kind = kindOf(route.url, param!);
+        values[param!] = kind ? idOf(a, kind) : '2026-03-02';
+      }
+      const { query } = requestFor('GET', route.url);
+      const response = await asA('GET', fill(route.url, values) + (query ? `?${query}` : ''));
+      assert.ok(response.statusCode < 500, `${route.url} → ${response.statusCode}`);
+      const text = response.body.toLowerCase();
+      for (const value of bValues) if (text.includes(value.toLowerCase())) leaks.push(`${route.url} shows B's ${value}`);
+      if (text.includes('alphamark')) showsA++;
+    }
+    // Searching for B's records by their texts finds nothing either.
+    for (const url of ['/api/v1/people?q=Bravomark', '/api/v1/consent?email=bravomark.one%40example.org', '/api/v1/people?tag=bravomark-tag']) {
+      const response = await asA('GET', url);
+      // The lookup echoes the address asked about; nothing else of B's may be there.
+      if (response.body.toLowerCase().replaceAll('bravomark.one@example.org', '').includes('bravomark')) leaks.push(`${url} shows B's rows`);
+    }
+    assert.deepEqual(leaks, []);
+    assert.ok(showsA >= 10, `only ${showsA} GET routes show A's own data: the check would pass vacuously`);
+  });
+});
