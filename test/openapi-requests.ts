@@ -95,7 +95,12 @@ export function exampleOf(schema: JsonSchema, name = '', idFor: (name: string) =
       const value: Record<string, unknown> = {};
       for (const key of schema.required ?? []) value[key] = exampleOf(schema.properties?.[key] ?? {}, key, idFor);
       // Optional ids are filled too when the caller knows them (a check-in names its registration).
-      for (const [key, property] of Object.entries(schema.properties ?? {})) if (!(key in value) && idFor(key) !== undefined) value[key] = exampleOf(property, key, idFor);
+      for (const [key, property] of Object.entries(schema.properties ?? {})) {
+        if (key in value || !namesId(property, key, idFor)) continue;
+        const example = exampleOf(property, key, idFor);
+        // An optional list that holds ids gets one item, so the id is sent.
+        value[key] = Array.isArray(example) && !example.length && property.items ? [exampleOf(property.items, key, idFor)] : example;
+      }
       return value;
     }
     case 'array': {
@@ -112,6 +117,14 @@ export function exampleOf(schema: JsonSchema, name = '', idFor: (name: string) =
     default:
       return null;
   }
+}
+
+// Whether a property is, or holds, an id the caller can supply.
+function namesId(schema: JsonSchema, name: string, idFor: (name: string) => string | undefined): boolean {
+  if (idFor(name) !== undefined) return true;
+  const options = [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.items ? [schema.items] : [])];
+  if (options.some((o) => namesId(o, name, idFor))) return true;
+  return Object.entries(schema.properties ?? {}).some(([key, property]) => namesId(property, key, idFor));
 }
 
 function exampleString(schema: JsonSchema, name: string, idFor: (name: string) => string | undefined): string {

@@ -27,6 +27,9 @@ const bodyIdKinds: Record<string, string> = {
   registrationId: 'registration', assignedTo: 'member', channelId: 'channel', postId: 'post', attendedOccurrenceIds: 'occurrence',
 };
 
+// POSTs that only compute an answer (advice, a preview, a count): they may answer 200, but never with B's data.
+const readOnlyPosts = new Set(['/api/v1/posts/coach', '/api/v1/broadcasts/preview', '/api/v1/broadcasts/audience']);
+
 export function kindOf(url: string, param: string): string | null {
   if (notIds.has(param)) return null;
   const segments = url.split('/');
@@ -62,9 +65,9 @@ describe('tenant isolation: every route, workspace A against workspace B', () =>
     return id;
   };
   const fill = (url: string, values: Record<string, string>) => url.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(values[name]!));
-  const requestFor = (method: string, url: string) => {
+  const requestFor = (method: string, url: string, bodyIds: Seeded = a) => {
     const operation = operations.get(`${method} ${url}`);
-    const idFor = (name: string) => (bodyIdKinds[name] ? a.ids[bodyIdKinds[name]!] : undefined);
+    const idFor = (name: string) => (bodyIdKinds[name] ? bodyIds.ids[bodyIdKinds[name]!] : undefined);
     const query = operation?.query ? new URLSearchParams(exampleOf(operation.query, '', idFor) as Record<string, string>).toString() : '';
     const body = operation?.body && operation.contentType === 'application/json' ? exampleOf(operation.body, '', idFor) : undefined;
     return { query, body };
@@ -113,6 +116,34 @@ describe('tenant isolation: every route, workspace A against workspace B', () =>
     }
     assert.deepEqual(failures, []);
     assert.ok(checked >= 40, `only ${checked} requests made`);
+    assert.equal(await backupOf(asB), before, 'B\'s backup changed');
+  });
+
+  test('with B\'s ids in the body (a plan\'s person, a post\'s channel, a merge…), A\'s writes are refused as 404 or 422, and B\'s data is unchanged', async () => {
+    const before = await backupOf(asB);
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of t.routes) {
+      if (!['POST', 'PUT', 'PATCH'].includes(route.method) || route.public || !route.url.startsWith('/api/v1/')) continue;
+      const operation = operations.get(`${route.method} ${route.url}`);
+      if (!operation?.body || !JSON.stringify(operation.body).match(new RegExp(`"(${Object.keys(bodyIdKinds).join('|')})"`))) continue;
+      const values: Record<string, string> = {};
+      for (const [, param] of route.url.matchAll(/:(\w+)/g)) {
+        const kind = kindOf(route.url, param!);
+        values[param!] = kind ? idOf(a, kind) : '2026-03-02';
+      }
+      const { query, body } = requestFor(route.method, route.url, b);
+      const url = fill(route.url, values) + (query ? `?${query}` : '');
+      const response = await asA(route.method, url, body);
+      checked++;
+      const text = response.body.toLowerCase();
+      const leaked = Object.values(b.ids).some((id) => id && text.includes(id)) || text.includes('bravomark');
+      // A 400 from the service (not the schema: its detail starts with "body.") is a refusal too, e.g. "the introducer is not in this workspace".
+      const refused = [404, 422].includes(response.statusCode) || (response.statusCode === 400 && !/^body\./.test(response.json().detail ?? ''));
+      if (leaked || !(refused || (readOnlyPosts.has(route.url) && response.statusCode === 200))) failures.push(`${route.method} ${url} ${JSON.stringify(body)} → ${response.statusCode} ${response.body.slice(0, 160)}`);
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(checked >= 8, `only ${checked} routes take ids in their body`);
     assert.equal(await backupOf(asB), before, 'B\'s backup changed');
   });
 

@@ -49,6 +49,8 @@ describe('"Ask us anything"', () => {
     assert.equal(question.name, 'Ana Ribeiro');
     const me = (await api('GET', '/api/v1/auth/session')).json().user;
     assert.equal((await api('PATCH', `/api/v1/questions/${question.id}`, { assignedTo: me.id })).json().assignedTo, me.id);
+    const stranger = await api('PATCH', `/api/v1/questions/${question.id}`, { assignedTo: '00000000-0000-4000-8000-00000000000e' });
+    assert.equal(stranger.json().code, 'NOT_FOUND');
     const answered = await api('POST', `/api/v1/questions/${question.id}/answer`, { answer: 'Yes, teams of up to eight.' });
     assert.equal(answered.statusCode, 200);
     assert.ok(answered.json().answeredAt);
