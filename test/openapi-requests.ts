@@ -81,6 +81,13 @@ const typeOf = (schema: JsonSchema): string | undefined => {
 
 const sampleOf = <T>(arbitrary: fc.Arbitrary<T>): T => fc.sample(arbitrary, { numRuns: 1, seed: 42 })[0]!;
 
+// A small multipart upload (field "file"), for routes that consume multipart/form-data.
+export function multipartUpload(filename = 'contacts.csv', content = 'First Name,Last Name,Email Address\nSam,Upload,sam.upload@example.org\n') {
+  const boundary = '----onland-test-boundary';
+  const payload = `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${filename}"\r\ncontent-type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`;
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 // A plausible, valid value: defaults first, then the first enum member, then the smallest value the schema allows.
 // `idFor(name)` supplies ids for properties named like ids (personId, otherId…); `name` is the property's name.
 export function exampleOf(schema: JsonSchema, name = '', idFor: (name: string) => string | undefined = () => undefined): unknown {

@@ -3,41 +3,12 @@ import { after, before, describe, test } from 'node:test';
 import { fixedClock } from '../core/clock.ts';
 import { makeTestApp, setupOwner, type TestApp } from '../../../test/helpers.ts';
 import { exampleOf, operationsOf, type Operation } from '../../../test/openapi-requests.ts';
+import { bodyIdKinds, computeOnlyPosts, kindOf, notIds, staticWildcards } from '../../../test/route-ids.ts';
 import { addWorkspace, seedWorkspace, sender, type Seeded } from '../../../test/workspaces.ts';
 
 // Every route of the app, taken from its own route table: a member of workspace A who uses the ids of
 // workspace B gets 404, and A's lists never show B's rows. A new route is covered without editing this file;
-// a route whose parameter this file cannot map to a kind of record fails until the mapping below learns it.
-
-// The record kind an :id-like parameter names, from the path segment before it (…/people/:id → person).
-const kindBySegment: Record<string, string> = {
-  people: 'person', interactions: 'interaction', plans: 'plan', outbox: 'mail', questions: 'question', sessions: 'focusSession',
-  broadcasts: 'broadcast', channels: 'channel', posts: 'post', occurrences: 'occurrence', registrations: 'registration',
-  events: 'series', members: 'member',
-};
-// Parameters that are not record ids: a reflection is addressed by its ISO week inside the caller's own workspace.
-const notIds = new Set(['week']);
-// Public addresses carry their own credential (an unguessable token, a public slug); being signed in changes nothing there.
-// Wildcards serve static files.
-const staticWildcards = new Set(['/api/docs/static/*', '/public/*', '/app/assets/*', '/app/*']);
-
-// Ids inside request bodies, by property name: kept to A's own records so only the path parameter is foreign.
-const bodyIdKinds: Record<string, string> = {
-  personId: 'person', personIds: 'person', otherId: 'otherPerson', aId: 'person', bId: 'otherPerson', introducedById: 'otherPerson',
-  registrationId: 'registration', assignedTo: 'member', channelId: 'channel', postId: 'post', attendedOccurrenceIds: 'occurrence',
-};
-
-// POSTs that only compute an answer (advice, a preview, a count): they may answer 200, but never with B's data.
-const readOnlyPosts = new Set(['/api/v1/posts/coach', '/api/v1/broadcasts/preview', '/api/v1/broadcasts/audience']);
-
-export function kindOf(url: string, param: string): string | null {
-  if (notIds.has(param)) return null;
-  const segments = url.split('/');
-  const at = segments.indexOf(`:${param}`);
-  const kind = kindBySegment[segments[at - 1] ?? ''];
-  if (!kind) throw new Error(`No id mapping for :${param} in ${url}: add its path segment to kindBySegment in tenant-isolation.test.ts`);
-  return kind;
-}
+// a route whose parameter cannot be mapped to a kind of record fails until test/route-ids.ts learns it.
 
 describe('tenant isolation: every route, workspace A against workspace B', () => {
   let t: TestApp;
@@ -99,8 +70,8 @@ describe('tenant isolation: every route, workspace A against workspace B', () =>
       const foreign: Record<string, string> = {};
       for (const param of params) {
         const kind = kindOf(route.url, param);
-        own[param] = kind ? idOf(a, kind) : '2026-03-02';
-        foreign[param] = kind ? idOf(b, kind) : '2026-03-02';
+        own[param] = kind ? idOf(a, kind) : notIds[param]!;
+        foreign[param] = kind ? idOf(b, kind) : notIds[param]!;
       }
       // Each id parameter foreign in turn (the others A's own), then all of them foreign.
       const variants = params.filter((p) => kindOf(route.url, p)).map((p) => ({ ...own, [p]: foreign[p]! }));
@@ -130,7 +101,7 @@ describe('tenant isolation: every route, workspace A against workspace B', () =>
       const values: Record<string, string> = {};
       for (const [, param] of route.url.matchAll(/:(\w+)/g)) {
         const kind = kindOf(route.url, param!);
-        values[param!] = kind ? idOf(a, kind) : '2026-03-02';
+        values[param!] = kind ? idOf(a, kind) : notIds[param!]!;
       }
       const { query, body } = requestFor(route.method, route.url, b);
       const url = fill(route.url, values) + (query ? `?${query}` : '');
@@ -140,7 +111,7 @@ describe('tenant isolation: every route, workspace A against workspace B', () =>
       const leaked = Object.values(b.ids).some((id) => id && text.includes(id)) || text.includes('bravomark');
       // A 400 from the service (not the schema: its detail starts with "body.") is a refusal too, e.g. "the introducer is not in this workspace".
       const refused = [404, 422].includes(response.statusCode) || (response.statusCode === 400 && !/^body\./.test(response.json().detail ?? ''));
-      if (leaked || !(refused || (readOnlyPosts.has(route.url) && response.statusCode === 200))) failures.push(`${route.method} ${url} ${JSON.stringify(body)} → ${response.statusCode} ${response.body.slice(0, 160)}`);
+      if (leaked || !(refused || (computeOnlyPosts.has(route.url) && response.statusCode === 200))) failures.push(`${route.method} ${url} ${JSON.stringify(body)} → ${response.statusCode} ${response.body.slice(0, 160)}`);
     }
     assert.deepEqual(failures, []);
     assert.ok(checked >= 8, `only ${checked} routes take ids in their body`);
@@ -156,7 +127,7 @@ describe('tenant isolation: every route, workspace A against workspace B', () =>
       const values: Record<string, string> = {};
       for (const [, param] of route.url.matchAll(/:(\w+)/g)) {
         const kind = kindOf(route.url, param!);
-        values[param!] = kind ? idOf(a, kind) : '2026-03-02';
+        values[param!] = kind ? idOf(a, kind) : notIds[param!]!;
       }
       const { query } = requestFor('GET', route.url);
       const response = await asA('GET', fill(route.url, values) + (query ? `?${query}` : ''));
