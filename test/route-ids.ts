@@ -15,6 +15,8 @@ export const notIds: Record<string, string> = { week: '2026-03-02' };
 // Wildcards serve static files. (Public addresses carry their own credential, an unguessable token or a public slug;
 // being signed in changes nothing there.)
 export const staticWildcards = new Set(['/api/docs/static/*', '/public/*', '/app/assets/*', '/app/*']);
+// The web app's shell (a 503 until `npm run build` has run); the browser tests open it.
+export const webAppShell = new Set(['/', '/app', '/app/*']);
 
 // Ids inside request bodies, by property name.
 export const bodyIdKinds: Record<string, string> = {
