@@ -141,6 +141,9 @@ function exampleString(schema: JsonSchema, name: string, idFor: (name: string) =
   if (schema.format === 'date-time') return '2026-03-10T10:00:00.000Z';
   if (schema.format === 'date') return '2026-03-10';
   if (/timezone/i.test(name)) return 'Europe/Berlin';
+  // Plain values first (a generated string may match a pattern but not a calendar: month 00).
+  const plain = ['2026-03-12T19:00', '2026-03-02', '09:00', '2026-W10', 'x'].find((v) => new RegExp(schema.pattern ?? '^$').test(v));
+  if (schema.pattern && plain) return plain;
   if (schema.pattern) return sampleOf(fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= (schema.minLength ?? 0) && s.length <= (schema.maxLength ?? Infinity)));
   return 'x'.repeat(Math.max(schema.minLength ?? 1, 1));
 }
