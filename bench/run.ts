@@ -1,5 +1,6 @@
 import { broadcastPglite, broadcastPostgres, subscribePglite, subscribePostgres } from './audience.ts';
 import { first200 } from './first-200.ts';
+import { fuzzBench } from './fuzz.ts';
 import { idleRss } from './idle-rss.ts';
 import { importLinkedinPglite, importLinkedinPostgres } from './import-linkedin.ts';
 import { insightsPostgres } from './insights.ts';
@@ -16,7 +17,7 @@ const benches: Bench[] = [
   idleRss, first200, npmInstall, peopleSearchPglite, peopleSearchPostgres,
   importLinkedinPglite, importLinkedinPostgres, todayPglite, todayPostgres,
   subscribePglite, subscribePostgres, broadcastPglite, broadcastPostgres, rsvpBurstPglite, rsvpBurstPostgres, publishBurstPostgres,
-  insightsPostgres,
+  insightsPostgres, fuzzBench,
 ];
 
 const wanted = process.argv.slice(2);

@@ -7,7 +7,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './core/clock.ts';
-import { registerErrorHandling } from './core/http.ts';
+import { frameworkErrors, refuseNulCharacters, registerErrorHandling } from './core/http.ts';
 import { databaseRateLimitStore, rateLimitJobs } from './core/rate-limit/index.ts';
 import { maintenanceJobs } from './db/maintenance.ts';
 import type { App } from './core/types.ts';
@@ -89,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
 
   registerErrorHandling(app, renderNotFound);
+  refuseNulCharacters(app);
   registerAuthentication(app, services.auth);
 
   app.get('/health', { schema: { hide: true }, config: { public: true } }, async (_request, reply) => {

@@ -1,6 +1,8 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireSession } from './features/auth/components/require-session.tsx';
+import { ForgotPage } from './features/auth/pages/forgot-page.tsx';
 import { InvitePage } from './features/auth/pages/invite-page.tsx';
+import { ResetPage } from './features/auth/pages/reset-page.tsx';
 import { LoginPage } from './features/auth/pages/login-page.tsx';
 import { SetupPage } from './features/auth/pages/setup-page.tsx';
 import { FocusPage } from './features/focus/pages/focus-page.tsx';
@@ -32,6 +34,8 @@ export const router = createBrowserRouter(
         { path: 'setup', element: <SetupPage /> },
         { path: 'login', element: <LoginPage /> },
         { path: 'invite/:token', element: <InvitePage /> },
+        { path: 'forgot', element: <ForgotPage /> },
+        { path: 'reset/:token', element: <ResetPage /> },
         {
           element: (
             <RequireSession>

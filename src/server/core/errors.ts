@@ -29,6 +29,7 @@ export const errorCatalog = {
   EVENT_CLOSED: { status: 409, title: 'This event is cancelled or over' },
   NOT_CONFIRMED: { status: 409, title: 'Only a confirmed registration can check in' },
   INVITATION_INVALID: { status: 410, title: 'This invitation is used, expired or unknown' },
+  RESET_INVALID: { status: 410, title: 'This password reset link is used, expired or unknown' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'This content type is not accepted' },
   SCHEDULE_INCOMPLETE: { status: 422, title: 'A scheduled post needs a time in the future and at least one channel' },

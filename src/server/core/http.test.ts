@@ -28,6 +28,26 @@ describe('HTTP basics', () => {
     assert.equal(response.headers['referrer-policy'], 'no-referrer');
   });
 
+  test('a path parameter past the router\'s length limit and a broken percent-escape are problem+json 400s', async () => {
+    for (const url of [`/api/v1/people/${'a'.repeat(400)}`, '/api/v1/people/%E0%A4%A']) {
+      const response = await t.app.inject({ url, headers: browser.headers });
+      assert.equal(response.statusCode, 400, url);
+      assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+      assert.equal(response.json().code, 'BAD_REQUEST');
+    }
+  });
+
+  test('a NUL character in a path, a query or a body is a 400 naming where, on API routes and public forms alike', async () => {
+    const inPath = await t.app.inject({ method: 'POST', url: '/e/%00/register', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'name=Sam&email=sam%40example.org' });
+    assert.equal(inPath.statusCode, 400);
+    assert.equal(inPath.json().errors[0].path, 'params.slug');
+    const inBody = await t.app.inject({ method: 'POST', url: '/api/v1/people', headers: browser.headers, payload: { name: 'Sam', notes: 'a\u0000b' } });
+    assert.equal(inBody.statusCode, 400);
+    assert.equal(inBody.json().errors[0].path, 'body.notes');
+    const inQuery = await t.app.inject({ url: '/api/v1/people?q=%00', headers: browser.headers });
+    assert.equal(inQuery.json().errors[0].path, 'querystring.q');
+  });
+
   test('malformed JSON, a wrong content type and an oversized body are 4xx problems, never 500s', async () => {
     const malformed = await t.app.inject({ method: 'POST', url: '/api/v1/people', headers: { ...browser.headers, 'content-type': 'application/json' }, payload: '{"name":' });
     assert.equal(malformed.statusCode, 400);

@@ -24,6 +24,7 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
   FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
   FST_ERR_BAD_URL: 'BAD_REQUEST',
+  FST_ERR_MAX_PARAM_LENGTH: 'BAD_REQUEST',
   FST_ERR_ASYNC_CONSTRAINT: 'BAD_REQUEST',
   FST_REQ_FILE_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_FILES_LIMIT: 'PAYLOAD_TOO_LARGE',
@@ -54,6 +55,32 @@ export function toProblem(error: FastifyError | AppError | Error): ProblemBody {
 export function wantsHtml(request: FastifyRequest): boolean {
   const accept = request.headers.accept ?? '';
   return accept.includes('text/html') && !request.url.startsWith('/api/');
+}
+
+// PostgreSQL text cannot hold U+0000, so a NUL anywhere in a path, query or body reached the database as a 500.
+// No field of Onland means a NUL: such a request is refused before validation, on every route.
+export function refuseNulCharacters(app: FastifyInstance) {
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as const) {
+      const path = nulAt(value, [part], 0);
+      if (path) throw new AppError('VALIDATION_FAILED', `${path}: contains a NUL character`, [{ path, message: 'Contains a NUL character' }]);
+    }
+  });
+}
+
+function nulAt(value: unknown, path: string[], depth: number): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
+  if (!value || typeof value !== 'object' || depth > 32 || Buffer.isBuffer(value)) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = key.includes('\u0000') ? [...path, key].join('.') : nulAt(item, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+// Errors the router raises before any route runs (a malformed URL, a parameter too long): problem+json too.
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  return sendProblem(reply, toProblem(error));
 }
 
 export function registerErrorHandling(app: FastifyInstance, renderNotFoundPage: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>) {

@@ -21,6 +21,8 @@ export type MailMessage = {
 export type SentMail = { messageId: string; via: 'smtp' | 'outbox' };
 
 export type SendOptions = {
+  // Whose mail it is: the local outbox keeps each workspace's messages apart.
+  workspaceId: string;
   // Runs once the whole message is with the server, just before the final dot that hands it over.
   // What it records (a delivery marked sent) is then true unless the server refuses the message:
   // a process killed before it has sent nothing (the server drops an unfinished message), one
@@ -30,23 +32,28 @@ export type SendOptions = {
 export type OutboxEntry = { id: string; to: string; subject: string; date: string };
 
 export type Mailer = {
-  send: (message: MailMessage, options?: SendOptions) => Promise<SentMail>;
-  // The local outbox (no SMTP_URL): what would have been sent.
-  listOutbox: () => Promise<OutboxEntry[]>;
-  readOutbox: (id: string) => Promise<string | null>;
+  send: (message: MailMessage, options: SendOptions) => Promise<SentMail>;
+  // The local outbox (no SMTP_URL): what would have been sent, one folder per workspace.
+  listOutbox: (workspaceId: string) => Promise<OutboxEntry[]>;
+  readOutbox: (workspaceId: string, id: string) => Promise<string | null>;
   close: () => void;
 };
 
-// One mailer: SMTP when SMTP_URL is set, otherwise .eml files in <data>/outbox.
+// One mailer: SMTP when SMTP_URL is set, otherwise .eml files in <data>/outbox/<workspace id>.
 export function createMailer({ smtpUrl, dataDir, from }: { smtpUrl?: string; dataDir: string; from: string }): Mailer {
-  const outboxDir = join(dataDir, 'outbox');
+  const outbox = join(dataDir, 'outbox');
+  const safe = (name: string) => /^[\w-]+$/.test(name);
+  const outboxOf = (workspaceId: string) => {
+    if (!safe(workspaceId)) throw new Error('not a workspace id');
+    return join(outbox, workspaceId);
+  };
   // A pool keeps a few connections open, so a broadcast does not connect once per message. It never
   // requeues a message on its own: a connection lost after the final dot may have delivered it, and
   // the callers (mail queue, broadcast deliveries) decide about retries.
   const transport = smtpUrl ? nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 4, maxRequeues: 0 }) : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 
   return {
-    async send(message, options = {}) {
+    async send(message, options) {
       if (smtpUrl && options.beforeAccept) {
         const node = new MailComposer({ from, ...message }).compile();
         const raw = await node.build();
@@ -56,13 +63,15 @@ export function createMailer({ smtpUrl, dataDir, from }: { smtpUrl?: string; dat
       if (!smtpUrl) await options.beforeAccept?.();
       const info = await transport.sendMail({ from, ...message });
       if (smtpUrl) return { messageId: info.messageId, via: 'smtp' };
+      const outboxDir = outboxOf(options.workspaceId);
       mkdirSync(outboxDir, { recursive: true });
       const id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
       await writeFile(join(outboxDir, `${id}.eml`), (info as unknown as { message: Buffer }).message);
       return { messageId: info.messageId, via: 'outbox' };
     },
 
-    async listOutbox() {
+    async listOutbox(workspaceId) {
+      const outboxDir = outboxOf(workspaceId);
       let files: string[];
       try {
         files = (await readdir(outboxDir)).filter((f) => f.endsWith('.eml')).sort().reverse();
@@ -75,10 +84,10 @@ export function createMailer({ smtpUrl, dataDir, from }: { smtpUrl?: string; dat
       }));
     },
 
-    async readOutbox(id) {
-      if (!/^[\w-]+$/.test(id)) return null;
+    async readOutbox(workspaceId, id) {
+      if (!safe(id) || !safe(workspaceId)) return null;
       try {
-        return await readFile(join(outboxDir, `${id}.eml`), 'utf8');
+        return await readFile(join(outboxOf(workspaceId), `${id}.eml`), 'utf8');
       } catch {
         return null;
       }

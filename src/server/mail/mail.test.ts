@@ -35,7 +35,7 @@ describe('mailer', () => {
     const { port } = server.server.address() as { port: number };
     const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, dataDir: mkdtempSync(join(tmpdir(), 'onland-mail-')), from: 'Onland <hello@onland.example>' });
     try {
-      const sent = await mailer.send(message);
+      const sent = await mailer.send(message, { workspaceId: 'w1' });
       assert.equal(sent.via, 'smtp');
       assert.equal(received.length, 1);
       assert.equal(received[0]!.from, 'hello@onland.example');
@@ -51,15 +51,18 @@ describe('mailer', () => {
   test('without SMTP_URL, the message lands as an .eml file in the outbox and is listed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'onland-mail-'));
     const mailer = createMailer({ dataDir, from: 'Onland <hello@onland.example>' });
-    const sent = await mailer.send(message);
+    const sent = await mailer.send(message, { workspaceId: 'w1' });
     assert.equal(sent.via, 'outbox');
-    const files = readdirSync(join(dataDir, 'outbox'));
+    const files = readdirSync(join(dataDir, 'outbox', 'w1'));
     assert.equal(files.length, 1);
-    assert.match(readFileSync(join(dataDir, 'outbox', files[0]!), 'utf8'), /To: sam@example.org/);
-    const listed = await mailer.listOutbox();
+    assert.match(readFileSync(join(dataDir, 'outbox', 'w1', files[0]!), 'utf8'), /To: sam@example.org/);
+    assert.deepEqual(await mailer.listOutbox('w2'), []);
+    const listed = await mailer.listOutbox('w1');
     assert.equal(listed[0]!.subject, 'Your place at Thursday’s meetup');
     assert.equal(listed[0]!.to, 'sam@example.org');
-    assert.match((await mailer.readOutbox(listed[0]!.id)) ?? '', /See you on Thursday/);
-    assert.equal(await mailer.readOutbox('../secret'), null);
+    assert.match((await mailer.readOutbox('w1', listed[0]!.id)) ?? '', /See you on Thursday/);
+    assert.equal(await mailer.readOutbox('w2', listed[0]!.id), null);
+    assert.equal(await mailer.readOutbox('w1', '../secret'), null);
+    assert.equal(await mailer.readOutbox('..', listed[0]!.id), null);
   });
 });

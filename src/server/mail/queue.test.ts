@@ -26,7 +26,7 @@ describe('mail queue', () => {
     const mailer = createMailer({ dataDir: mkdtempSync(join(tmpdir(), 'onland-queue-')), from: 'Onland <o@example.org>' });
     assert.deepEqual(await deliverQueuedMail(t.database.db, mailer, now), { sent: 2, failed: 0 });
     assert.deepEqual(await deliverQueuedMail(t.database.db, mailer, now), { sent: 0, failed: 0 });
-    assert.deepEqual((await mailer.listOutbox()).map((m) => m.to).sort(), ['a@example.org', 'b@example.org']);
+    assert.deepEqual((await mailer.listOutbox(workspaceId)).map((m) => m.to).sort(), ['a@example.org', 'b@example.org']);
   });
 
   test('a message the SMTP server refuses stays queued for the next run, and fails after five tries', async () => {

@@ -36,7 +36,7 @@ export async function deliverQueuedMail(db: Db, mailer: Mailer, now: () => Date,
       if (!row) return false;
       const where = and(eq(mailQueue.workspaceId, row.workspaceId), eq(mailQueue.id, row.id));
       try {
-        await mailer.send(row.message);
+        await mailer.send(row.message, { workspaceId: row.workspaceId });
         await tx.update(mailQueue).set({ status: 'sent', sentAt: now(), attempts: sql`${mailQueue.attempts} + 1` }).where(where);
         sent++;
       } catch (error) {

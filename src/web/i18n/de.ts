@@ -214,6 +214,23 @@ export const de: Messages = {
       workspace: 'Arbeitsbereich',
       workspaceHint: 'Diese E-Mail-Adresse gehört zu mehreren Arbeitsbereichen: Gib den Kurznamen des gewünschten an.',
       submit: 'Anmelden',
+      forgot: 'Passwort vergessen?',
+    },
+    forgot: {
+      title: 'Passwort vergessen?',
+      intro: 'Gib deine E-Mail-Adresse ein: Gehört sie zu einem Mitglied, kommt ein Link, mit dem du ein neues Passwort wählst. Er gilt einmal, eine Stunde lang.',
+      submit: 'Link senden',
+      sent: 'Gehört {{email}} zu einem Mitglied, ist die E-Mail unterwegs. Ohne Mailserver findet die Inhaberin oder der Inhaber sie im Postausgang.',
+      toLogin: 'Zurück zur Anmeldung',
+    },
+    reset: {
+      title: 'Neues Passwort wählen',
+      intro: 'Mit dem neuen Passwort wirst du überall sonst abgemeldet.',
+      newPassword: 'Neues Passwort',
+      submit: 'Neues Passwort speichern',
+      done: 'Dein Passwort ist geändert. Melde dich damit an.',
+      invalid: 'Dieser Link wurde schon verwendet, ist abgelaufen oder unbekannt. Fordere einen neuen an.',
+      toLogin: 'Zur Anmeldung',
     },
     invite: {
       title: 'Einem Arbeitsbereich beitreten',

@@ -214,6 +214,23 @@ export const en = {
       workspace: 'Workspace',
       workspaceHint: 'This email belongs to several workspaces: enter the short name of the one you want.',
       submit: 'Sign in',
+      forgot: 'Forgot your password?',
+    },
+    forgot: {
+      title: 'Forgot your password?',
+      intro: 'Enter your email address: if it belongs to a member, a link to choose a new password is on its way. It works once, for an hour.',
+      submit: 'Send the link',
+      sent: 'If {{email}} belongs to a member, the email is on its way. Without a mail server, the owner finds it in the outbox.',
+      toLogin: 'Back to sign in',
+    },
+    reset: {
+      title: 'Choose a new password',
+      intro: 'Your new password signs you out everywhere else.',
+      newPassword: 'New password',
+      submit: 'Save the new password',
+      done: 'Your password is changed. Sign in with it.',
+      invalid: 'This link is used, expired or unknown. Ask for a new one.',
+      toLogin: 'Go to sign in',
     },
     invite: {
       title: 'Join a workspace',

@@ -65,6 +65,7 @@ export function createBroadcastSender({ db, clock, mailer, broadcasts, subscribe
       let committed: () => void = () => {};
       const afterCommit = new Promise<void>((resolve) => { committed = resolve; });
       const sending = mailer.send({ to: row.email!, subject: broadcast.subject, ...parts, headers: unsubscribeHeaders(link) }, {
+        workspaceId: row.workspaceId,
         beforeAccept: async () => {
           await repo.mark(row, { status: 'sent', sentAt: clock.now(), attempts: row.attempts + 1 }, tx);
           reachedDot();

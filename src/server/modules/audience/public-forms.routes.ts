@@ -11,7 +11,9 @@ type Deps = { subscribe: SubscribeService; questions: QuestionsService; workspac
 
 const SubscribeForm = z.object({ email: z.string().max(500).default(''), website: z.string().max(500).optional() });
 const AskForm = z.object({
-  name: z.string().max(200).default(''), email: z.string().max(500).default(''), question: z.string().max(5000).default(''),
+  // A browser sends each line break of the textarea as CRLF, while its maxlength=5000 counts one: the
+  // schema leaves room for that, and the handler counts the question with its line breaks normalised.
+  name: z.string().max(200).default(''), email: z.string().max(500).default(''), question: z.string().max(10_000).default(''),
   newsletter: z.string().max(10).optional(), website: z.string().max(500).optional(),
 });
 const WorkspaceQuery = z.object({ w: z.string().max(60).optional() });
@@ -77,11 +79,12 @@ export async function publicFormRoutes(app: App, { subscribe, questions, workspa
       const workspace = await workspaceOf(request, request.query.w);
       if (!workspace) return reply.callNotFound();
       const { t, locale } = pageContext(request);
-      const values = { name: request.body.name.trim(), email: request.body.email.trim(), question: request.body.question.trim() };
+      const values = { name: request.body.name.trim(), email: request.body.email.trim(), question: request.body.question.replace(/\r\n?/g, '\n').trim() };
       if (!request.body.website) {
         const errors: Record<string, string> = {};
         if (!z.email().safeParse(values.email).success) errors.email = t.emailInvalid;
         if (!values.question) errors.question = t.questionMissing;
+        else if (values.question.length > 5000) errors.question = t.questionTooLong;
         if (Object.keys(errors).length) return askPage(request, reply, 400, workspace, values, errors, request.query.w);
         await questions.ask(workspace, { ...values, name: values.name || values.email, newsletter: request.body.newsletter === 'yes', locale, ...meta(request) });
       }

@@ -49,6 +49,8 @@ describe('"Ask us anything"', () => {
     assert.equal(question.name, 'Ana Ribeiro');
     const me = (await api('GET', '/api/v1/auth/session')).json().user;
     assert.equal((await api('PATCH', `/api/v1/questions/${question.id}`, { assignedTo: me.id })).json().assignedTo, me.id);
+    const stranger = await api('PATCH', `/api/v1/questions/${question.id}`, { assignedTo: '00000000-0000-4000-8000-00000000000e' });
+    assert.equal(stranger.json().code, 'NOT_FOUND');
     const answered = await api('POST', `/api/v1/questions/${question.id}/answer`, { answer: 'Yes, teams of up to eight.' });
     assert.equal(answered.statusCode, 200);
     assert.ok(answered.json().answeredAt);
@@ -68,5 +70,16 @@ describe('"Ask us anything"', () => {
     assert.match(bad.body, /Please enter an email address/);
     assert.match(bad.body, /Please write your question/);
     assert.match(bad.body, /value="Cleo"/);
+  });
+
+  test('a question of 5,000 characters with line breaks, sent as CRLF by the browser, is taken; one longer is shown again', async () => {
+    // The textarea's maxlength counts a line break once, the browser sends two characters (it was a raw 400 problem).
+    const lines = Array.from({ length: 100 }, (_, i) => `line ${String(i).padStart(3, '0')} ${'x'.repeat(40)}`).join('\r\n');
+    assert.equal(lines.replaceAll('\r\n', '\n').length, 4999);
+    const sent = await ask(`name=Dora&email=dora%40example.org&question=${encodeURIComponent(lines)}`);
+    assert.equal(sent.statusCode, 303);
+    const tooLong = await ask(`name=Dora&email=dora%40example.org&question=${encodeURIComponent(lines + 'xx')}`);
+    assert.equal(tooLong.statusCode, 400);
+    assert.match(tooLong.body, /under 5,000 characters/);
   });
 });

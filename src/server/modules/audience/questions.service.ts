@@ -50,6 +50,8 @@ export function createQuestionsService({ db, clock, people, consent, subscribe, 
     async assign(auth: Auth, id: string, userId: string | null): Promise<QuestionRow> {
       requireRole(auth, 'editor');
       await requireQuestion(auth, id);
+      // Only a member of this workspace can be assigned (a user id of another workspace was taken as is).
+      if (userId && !(await members.listMembers(auth)).some((m) => m.id === userId)) throw new AppError('NOT_FOUND', 'No such member in this workspace.');
       const [row] = await db.update(questions).set({ assignedTo: userId }).where(and(eq(questions.workspaceId, auth.workspaceId), eq(questions.id, id))).returning();
       return row!;
     },

@@ -67,6 +67,13 @@ export const MemberPatch = z.object({ role: Role });
 export const MemberId = z.object({ id: z.uuid() });
 export const InvitationToken = z.object({ token: z.string().max(200) });
 
+export const PasswordResetRequest = z.object({
+  email,
+  workspace: z.string().max(60).optional().describe('Workspace slug, only when the email belongs to several'),
+});
+export const PasswordResetToken = z.object({ token: z.string().max(200) });
+export const PasswordResetInput = z.object({ password });
+
 export const ApiTokenInput = z.object({ name: z.string().trim().min(1).max(100) });
 export const ApiTokenCreated = z.object({
   id: z.uuid(),

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import type { Role } from './access.ts';
-import { apiTokens, invitations, sessions, users } from './auth.table.ts';
+import { apiTokens, invitations, passwordResets, sessions, users } from './auth.table.ts';
 
 export type UserRow = typeof users.$inferSelect;
 type Conn = Db | Tx;
@@ -84,6 +84,24 @@ export function createAuthRepository(db: Db) {
     async insertInvitation(values: typeof invitations.$inferInsert) {
       const [row] = await db.insert(invitations).values(values).returning();
       return row!;
+    },
+    async insertPasswordReset(values: typeof passwordResets.$inferInsert, tx: Conn = db): Promise<void> {
+      await tx.insert(passwordResets).values(values);
+    },
+    // Like an invitation: marked used in the statement that finds it, so a reset link works exactly once.
+    async claimPasswordReset(tokenHash: string, now: Date, tx: Conn) {
+      const [row] = await tx.update(passwordResets).set({ usedAt: now })
+        .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+        .returning();
+      return row;
+    },
+    // A new password makes every other link of the member's void.
+    async voidPasswordResets(workspaceId: string, userId: string, now: Date, tx: Conn): Promise<void> {
+      await tx.update(passwordResets).set({ usedAt: now })
+        .where(and(eq(passwordResets.workspaceId, workspaceId), eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+    },
+    async deleteStalePasswordResets(before: Date): Promise<void> {
+      await db.delete(passwordResets).where(lt(passwordResets.expiresAt, before));
     },
     // Marks it used in the same statement that finds it, so a link works exactly once.
     async claimInvitation(tokenHash: string, now: Date, tx: Conn) {

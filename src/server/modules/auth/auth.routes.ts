@@ -4,7 +4,7 @@ import { authOf, type App } from '../../core/types.ts';
 import type { WorkspacesService } from '../workspaces/index.ts';
 import {
   AcceptInvitationInput, ApiTokenCreated, ApiTokenInput, Invitation, InvitationInput, InvitationToken,
-  LoginInput, Member, MemberId, MemberPatch, Session, SetupInput, SetupStatus,
+  LoginInput, Member, MemberId, MemberPatch, PasswordResetInput, PasswordResetRequest, PasswordResetToken, Session, SetupInput, SetupStatus,
 } from './auth.contract.ts';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from './auth.plugin.ts';
 import type { AuthService, StartedSession } from './auth.service.ts';
@@ -40,6 +40,18 @@ export function authRoutes(app: App, { auth, workspaces, secureCookies, loginRat
       const token = request.cookies[sessionCookie];
       if (token) await auth.logout(token);
       clearSessionCookie(reply, secureCookies);
+      return reply.code(204).send(null);
+    });
+
+  app.post('/api/v1/auth/password-reset', { config: limited, schema: { tags, summary: 'Forgot the password: email a reset link (the same answer whether the address is known or not)', body: PasswordResetRequest, response: { 202: z.null() } } },
+    async (request, reply) => {
+      await auth.requestPasswordReset(request.body);
+      return reply.code(202).send(null);
+    });
+
+  app.post('/api/v1/auth/password-reset/:token', { config: limited, schema: { tags, summary: 'Set a new password with a reset link; it works once, for an hour, and signs out every session', params: PasswordResetToken, body: PasswordResetInput, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await auth.resetPasswordWithToken(request.params.token, request.body.password);
       return reply.code(204).send(null);
     });
 

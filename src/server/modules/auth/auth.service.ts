@@ -6,6 +6,7 @@ import type { WorkspacesService } from '../workspaces/index.ts';
 import type { Auth, Role } from './access.ts';
 import { requireRole } from './access.ts';
 import type { Member } from './auth.contract.ts';
+import { enqueueMail } from '../../mail/index.ts';
 import { createAuthRepository, type UserRow } from './auth.repository.ts';
 import { dummyPasswordHash, hashPassword, hashToken, newToken, verifyPassword } from './tokens.ts';
 
@@ -13,6 +14,7 @@ type Deps = { db: Db; clock: Clock; workspaces: WorkspacesService; publicUrl: st
 
 const setupLockKey = 7_001_002;
 const invitationDays = 7;
+const resetMinutes = 60;
 const day = 24 * 60 * 60 * 1000;
 
 export function createAuthService({ db, clock, workspaces, publicUrl, sessionDays }: Deps) {
@@ -127,6 +129,43 @@ export function createAuthService({ db, clock, workspaces, publicUrl, sessionDay
       });
     },
 
+    // "Forgot your password": a link by email, valid once for an hour. The answer is the same whether the
+    // address is known or not, so the form tells no one who has an account.
+    async requestPasswordReset(input: { email: string; workspace?: string }): Promise<void> {
+      let found = await repo.findUsersByEmail(input.email.trim().toLowerCase());
+      if (input.workspace) {
+        const workspace = await workspaces.findBySlug(input.workspace);
+        found = found.filter((u) => u.workspaceId === workspace?.id);
+      }
+      const now = clock.now();
+      for (const user of found) {
+        const token = newToken();
+        const workspace = (await workspaces.listAll()).find((w) => w.id === user.workspaceId);
+        const german = workspace?.locale === 'de';
+        const url = `${publicUrl}/app/reset/${token}`;
+        await db.transaction(async (tx) => {
+          await repo.insertPasswordReset({ workspaceId: user.workspaceId, userId: user.id, tokenHash: hashToken(token), createdAt: now, expiresAt: new Date(now.getTime() + resetMinutes * 60_000) }, tx);
+          await enqueueMail(tx, user.workspaceId, german
+            ? { to: user.email, subject: `Neues Passwort für ${workspace?.name ?? 'Onland'}`, text: `Hallo ${user.name},\n\nhier kannst du ein neues Passwort wählen (der Link gilt eine Stunde und einmal):\n${url}\n\nHast du das nicht angefordert, ignoriere diese E-Mail; dein Passwort bleibt, wie es ist.\n` }
+            : { to: user.email, subject: `Choose a new password for ${workspace?.name ?? 'Onland'}`, text: `Hello ${user.name},\n\nchoose a new password here (the link works once, for an hour):\n${url}\n\nIf you did not ask for this, ignore this email; your password stays as it is.\n` },
+          { now });
+        });
+      }
+    },
+
+    // The link's new password: every session of the member ends, and every other link of theirs is void.
+    async resetPasswordWithToken(token: string, password: string): Promise<void> {
+      const passwordHash = await hashPassword(password);
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        const reset = await repo.claimPasswordReset(hashToken(token), now, tx);
+        if (!reset) throw new AppError('RESET_INVALID');
+        await repo.updateUser(reset.workspaceId, reset.userId, { passwordHash }, tx);
+        await repo.deleteSessionsOfUser(reset.workspaceId, reset.userId, tx);
+        await repo.voidPasswordResets(reset.workspaceId, reset.userId, now, tx);
+      });
+    },
+
     async listMembers(auth: Auth): Promise<Member[]> {
       requireRole(auth, 'viewer');
       return (await repo.listUsers(auth.workspaceId)).map(toMember);
@@ -176,7 +215,10 @@ export function createAuthService({ db, clock, workspaces, publicUrl, sessionDay
       return startSession(user);
     },
 
-    purgeExpiredSessions: () => repo.deleteExpiredSessions(clock.now()),
+    async purgeExpiredSessions() {
+      await repo.deleteStalePasswordResets(new Date(clock.now().getTime() - day));
+      return repo.deleteExpiredSessions(clock.now());
+    },
   };
 
   async function singleUserByEmail(email: string, workspaceSlug?: string): Promise<UserRow> {

@@ -45,6 +45,21 @@ export const apiTokens = pgTable('api_tokens', {
   foreignKey({ columns: [t.workspaceId, t.userId], foreignColumns: [users.workspaceId, users.id] }).onDelete('cascade'),
 ]);
 
+// A password reset link: only the token's SHA-256 is kept; it works once, for an hour.
+export const passwordResets = pgTable('password_resets', {
+  workspaceId: workspaceIdColumn().references(() => workspaces.id, { onDelete: 'cascade' }),
+  id: idColumn(),
+  userId: uuid('user_id').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  createdAt: timestampColumn('created_at').notNull().defaultNow(),
+  expiresAt: timestampColumn('expires_at').notNull(),
+  usedAt: timestampColumn('used_at'),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.id] }),
+  uniqueIndex('password_resets_token_hash_key').on(t.tokenHash),
+  foreignKey({ columns: [t.workspaceId, t.userId], foreignColumns: [users.workspaceId, users.id] }).onDelete('cascade'),
+]);
+
 export const invitations = pgTable('invitations', {
   workspaceId: workspaceIdColumn().references(() => workspaces.id, { onDelete: 'cascade' }),
   id: idColumn(),

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { Timestamp } from '../../core/contract.ts';
 import { registrationStatuses } from './events.statuses.ts';
 
-const LocalTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'A wall-clock time like 2026-03-12T19:00');
+const LocalTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'A wall-clock time like 2026-03-12T19:00')
+  .refine(isWallClock, 'Not a date and time on the calendar');
+
+// The pattern lets 2026-98-40T04:64 through (it was a 500); each part must be a real month, day, hour and minute.
+function isWallClock(value: string): boolean {
+  const [y, mo, d, h, mi, s = 0] = value.split(/[-T:]/).map(Number) as [number, number, number, number, number, number?];
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
+    && date.getUTCHours() === h && date.getUTCMinutes() === mi && date.getUTCSeconds() === s;
+}
 const text = (max: number) => z.string().trim().max(max);
 const optional = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
 const url = z.url({ protocol: /^https?$/ }).max(2000);

@@ -41,6 +41,10 @@ describe('organiser API /api/v1/events', () => {
     assert.match(String(bad.headers['content-type']), /application\/problem\+json/);
     assert.equal(bad.json().code, 'VALIDATION_FAILED');
     assert.equal(bad.json().errors[0].path, 'body.timezone');
+    // Found by the fuzzer: a month 98 matched the pattern and was a 500.
+    const noSuchDay = await api('POST', '/api/v1/events', { ...series, localStart: '4974-98-40T04:64' });
+    assert.equal(noSuchDay.statusCode, 400);
+    assert.equal(noSuchDay.json().errors[0].path, 'body.localStart');
     const missing = await api('POST', '/api/v1/events', { ...series, capacity: 0 });
     assert.equal(missing.statusCode, 400);
     assert.ok(missing.json().errors.some((e: { path: string }) => e.path.includes('capacity')));

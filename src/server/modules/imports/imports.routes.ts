@@ -1,6 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import { AppError } from '../../core/errors.ts';
 import { authOf, type App } from '../../core/types.ts';
+import { requireRole } from '../auth/index.ts';
 import { ImportList, ImportQuery, ImportResult } from './imports.contract.ts';
 import type { ImportsService } from './imports.service.ts';
 import type { CsvMapping } from './parsers/index.ts';
@@ -19,6 +20,8 @@ export async function importsRoutes(app: App, { imports }: { imports: ImportsSer
         summary: 'Import people and interactions from a platform export: one file, a zip, or the files of an unpacked export (multipart, field "file"). dryRun=true previews.',
       },
     }, async (request) => {
+      // Refused before the upload is read: a viewer's 500 MB file is not worth receiving.
+      requireRole(authOf(request), 'editor');
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data.');
       const uploads: { filename: string; content: Buffer }[] = [];
       for await (const part of request.files()) uploads.push({ filename: part.filename || part.fieldname, content: await part.toBuffer() });

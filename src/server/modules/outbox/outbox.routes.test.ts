@@ -12,9 +12,13 @@ describe('outbox API', () => {
   after(() => t.close());
 
   test('the owner sees mail that went to the local outbox and can read it', async () => {
-    await t.services.mailer.send({ to: 'sam@example.org', subject: 'Welcome aboard', text: 'Hello Sam' });
+    const { workspaceId } = await t.services.auth.ownerAuth();
+    await t.services.mailer.send({ to: 'sam@example.org', subject: 'Welcome aboard', text: 'Hello Sam' }, { workspaceId });
+    // Another workspace's mail on the same machine is not this owner's to read.
+    await t.services.mailer.send({ to: 'eve@example.org', subject: 'Elsewhere', text: 'Hello Eve' }, { workspaceId: '00000000-0000-4000-8000-00000000000e' });
     const list = await t.app.inject({ url: '/api/v1/outbox', headers: browser.headers });
     assert.equal(list.statusCode, 200);
+    assert.deepEqual(list.json().items.map((m: { subject: string }) => m.subject), ['Welcome aboard']);
     const [entry] = list.json().items;
     assert.equal(entry.subject, 'Welcome aboard');
     const message = await t.app.inject({ url: `/api/v1/outbox/${entry.id}`, headers: browser.headers });

@@ -7,11 +7,11 @@ export function createOutboxService({ mailer }: { mailer: Mailer }) {
   return {
     async list(auth: Auth) {
       requireRole(auth, 'owner');
-      return mailer.listOutbox();
+      return mailer.listOutbox(auth.workspaceId);
     },
     async get(auth: Auth, id: string): Promise<string> {
       requireRole(auth, 'owner');
-      const message = await mailer.readOutbox(id);
+      const message = await mailer.readOutbox(auth.workspaceId, id);
       if (message === null) throw new AppError('NOT_FOUND', 'No such message in the outbox.');
       return message;
     },

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Timestamp } from '../../core/contract.ts';
 import { nudgeRules } from './nudges.rules.ts';
 
-export const NudgeKey = z.string().max(200).regex(/^(call|invite|reply|follow_up|reconnect|thank):[0-9a-f-]{36}(:[0-9a-f-]+)?$/, 'Not a nudge key');
+// The person part is a real UUID: 36 hex digits and dashes in any order reached the database and were a 500.
+export const NudgeKey = z.string().max(200).regex(/^(call|invite|reply|follow_up|reconnect|thank):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(:[0-9a-f-]+)?$/, 'Not a nudge key');
 
 export const Nudge = z.object({
   key: NudgeKey.describe('Names the nudge and its occasion; a new occasion is a new nudge'),

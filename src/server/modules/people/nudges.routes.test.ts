@@ -134,6 +134,9 @@ describe('nudge rules on Today', () => {
     assert.equal(unknown.statusCode, 404);
     const malformed = await h.send('POST', '/api/v1/nudges/actions', { key: 'drop table', action: 'dismiss' });
     assert.equal(malformed.statusCode, 400);
+    // Found by the fuzzer: 36 hex digits and dashes that are not a UUID were a 500.
+    const notUuid = await h.send('POST', '/api/v1/nudges/actions', { key: 'thank:de1-----1d-fdefca-dc1-b--0-a-c-e5d--', action: 'dismiss' });
+    assert.equal(notUuid.statusCode, 400);
   });
 });
 

@@ -73,6 +73,11 @@ describe('people API', () => {
     assert.equal(timeline[0].occurredAt, '2026-11-20T14:30:00.000Z');
     assert.equal(timeline[0].durationMinutes, 25);
 
+    // An empty patch changes nothing (it was a 500: an UPDATE without columns).
+    const unchanged = await t.app.inject({ method: 'PATCH', url: `/api/v1/people/${person.id}/interactions/${call.json().id}`, headers: browser.headers, payload: {} });
+    assert.equal(unchanged.statusCode, 200);
+    assert.equal(unchanged.json().note, 'Talked about the spring workshop');
+
     const removed = await t.app.inject({ method: 'DELETE', url: `/api/v1/people/${person.id}/interactions/${call.json().id}`, headers: browser.headers });
     assert.equal(removed.statusCode, 204);
     assert.equal((await get(`/api/v1/people/${person.id}/interactions`)).json().items.length, 1);

@@ -230,7 +230,11 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
     async updateInteraction(auth: Auth, personId: string, interactionId: string, patch: z.output<typeof InteractionPatch>): Promise<Interaction> {
       requireRole(auth, 'editor');
       return db.transaction(async (tx) => {
-        const row = await repo.updateInteraction(auth.workspaceId, personId, interactionId, definedOnly(patch), tx);
+        const values = definedOnly(patch);
+        // An empty patch changes nothing (and an UPDATE without columns is not SQL).
+        const row = Object.keys(values).length
+          ? await repo.updateInteraction(auth.workspaceId, personId, interactionId, values, tx)
+          : await repo.getInteraction(auth.workspaceId, personId, interactionId, tx);
         if (!row) throw new AppError('NOT_FOUND', 'No such interaction.');
         await refreshTouches(auth.workspaceId, [personId], tx);
         return toInteraction(row);

@@ -245,7 +245,8 @@ export function createPostsService({ db, clock, workspaces, box }: Deps) {
     // A person checked a channel whose outcome was unknown (or failed): it is out, at this URL, or it is not.
     async resolve(auth: Auth, postId: string, channelId: string, outcome: { published: boolean; url: string | null }) {
       requireRole(auth, 'editor');
-      await requirePost(auth, postId);
+      const row = await requirePost(auth, postId);
+      if (!row.targets.some((t) => t.channelId === channelId)) throw new AppError('NOT_FOUND', 'This post does not go to this channel.');
       if (!(await publishRepo.resolve(auth.workspaceId, postId, channelId, outcome, clock.now()))) throw new AppError('NOTHING_TO_RESOLVE');
       return getPost(auth, postId);
     },

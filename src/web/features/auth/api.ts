@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { AcceptInvitationInput, LoginInput, Session, SetupInput, SetupStatus } from '../../../server/modules/auth/auth.contract.ts';
+import { AcceptInvitationInput, LoginInput, PasswordResetInput, PasswordResetRequest, Session, SetupInput, SetupStatus } from '../../../server/modules/auth/auth.contract.ts';
 import { api, isApiError, setCsrfToken } from '../../lib/api-client.ts';
 import { sessionKey } from '../../lib/query-client.ts';
 
@@ -69,6 +69,21 @@ export function useAcceptInvitation(token: string) {
       api(`/api/v1/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', body: input, schema: Session }),
     onSuccess: (session) => startSession(client, session),
     meta: { form: true, handles: ['INVITATION_INVALID'] },
+  });
+}
+
+// "Forgot your password": the server mails a link, and answers the same whether the address is known or not.
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (input: z.input<typeof PasswordResetRequest>) => api('/api/v1/auth/password-reset', { method: 'POST', body: input }),
+    meta: { form: true },
+  });
+}
+
+export function useResetPassword(token: string) {
+  return useMutation({
+    mutationFn: (input: z.input<typeof PasswordResetInput>) => api(`/api/v1/auth/password-reset/${encodeURIComponent(token)}`, { method: 'POST', body: input }),
+    meta: { form: true, handles: ['RESET_INVALID'] },
   });
 }
 

@@ -1,7 +1,7 @@
-import { Button, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { PasswordField } from '../../../components/password-field.tsx';
 import { LoginInput } from '../../../../server/modules/auth/auth.contract.ts';
 import { isApiError } from '../../../lib/api-client.ts';
@@ -54,6 +54,7 @@ export function LoginPage() {
               value={values.workspace} onChange={(e) => set('workspace', e.currentTarget.value)} error={errorAt(errors, 'workspace')} />
           )}
           <Button type="submit" loading={login.isPending} mt="sm">{t('auth.login.submit')}</Button>
+          <Anchor component={Link} to="/forgot" size="sm">{t('auth.login.forgot')}</Anchor>
         </Stack>
       </form>
     </AuthLayout>
