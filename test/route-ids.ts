@@ -9,8 +9,9 @@ export const kindBySegment: Record<string, string> = {
   events: 'series', members: 'member',
 };
 
-// Parameters that are not record ids: a reflection is addressed by its week (a Monday) inside the caller's own workspace.
-export const notIds: Record<string, string> = { week: '2026-03-02' };
+// Parameters that are not record ids: a reflection is addressed by its week (a Monday) inside the caller's own workspace;
+// platform risk by a platform's name.
+export const notIds: Record<string, string> = { week: '2026-03-02', platform: 'mastodon' };
 
 // Wildcards serve static files. (Public addresses carry their own credential, an unguessable token or a public slug;
 // being signed in changes nothing there.)

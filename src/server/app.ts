@@ -62,9 +62,10 @@ export function createServices({ config, database, clock = systemClock, mailer }
   const questions = createQuestionsService({ db, clock, people, consent, subscribe, members: auth, workspaces });
   const rights = createRightsService({ db, people, nudges, consent });
   const audienceSettings = createAudienceSettings(db);
-  const broadcasts = createBroadcastsService({ db, clock, consent, subscribe, members: auth, workspaces, attendees: events.attendees });
+  const broadcasts = createBroadcastsService({ db, clock, consent, subscribe, members: auth, workspaces, meetups: events });
   const broadcastSender = createBroadcastSender({ db, clock, mailer, broadcasts, subscribe, workspaces, settings: audienceSettings, concurrency: database.kind === 'postgres' ? 3 : 1 });
   const posts = createPostsService({ db, clock, workspaces, box: createCredentialBox(config.secret) });
+  people.checkPostsWith(posts.postExists);
   // Focus budgets are checked against the posts module's cadence goals.
   const focus = createFocusService({ db, clock, people, nudges, workspaces, posting: posts });
   const planner = createPlannerService({ clock, workspaces, repository: posts.repository, meetups: events });

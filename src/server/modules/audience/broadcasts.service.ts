@@ -14,15 +14,23 @@ import type { SubscribeService } from './subscribe.service.ts';
 
 // Who came to which event occurrences: the events module's answer, passed in (audience does not read its tables).
 export type Attendees = (workspaceId: string, occurrenceIds: string[], conn?: Db | Tx) => Promise<{ personId: string | null; email: string }[]>;
-type Deps = { db: Db; clock: Clock; consent: ConsentService; subscribe: SubscribeService; members: AuthService; workspaces: WorkspacesService; attendees: Attendees };
+type Meetups = { attendees: Attendees; knownOccurrences: (workspaceId: string, ids: string[]) => Promise<string[]> };
+type Deps = { db: Db; clock: Clock; consent: ConsentService; subscribe: SubscribeService; members: AuthService; workspaces: WorkspacesService; meetups: Meetups };
 type Draft = { subject: string; body: string; segment: Segment };
 
 export const unsubscribeHeaders = (link: string) => ({ 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
 
 // Broadcasts: compose, choose a segment, test, send now or later, and read the report.
 // The sending itself is broadcasts.sender.ts, in the worker.
-export function createBroadcastsService({ db, clock, consent, subscribe, members, workspaces, attendees }: Deps) {
+export function createBroadcastsService({ db, clock, consent, subscribe, members, workspaces, meetups }: Deps) {
   const repo = createBroadcastsRepository(db);
+
+  // A segment names only this workspace's event dates.
+  async function checkSegment(workspaceId: string, segment: Segment): Promise<void> {
+    const known = new Set(await meetups.knownOccurrences(workspaceId, segment.attendedOccurrenceIds));
+    const index = segment.attendedOccurrenceIds.findIndex((id) => !known.has(id));
+    if (index >= 0) throw new AppError('NOT_FOUND', 'No such event date.', [{ path: `segment.attendedOccurrenceIds.${index}`, message: 'No such event date' }]);
+  }
 
   async function require(auth: Auth, id: string): Promise<BroadcastRow> {
     const row = await repo.get(auth.workspaceId, id);
@@ -44,7 +52,7 @@ export function createBroadcastsService({ db, clock, consent, subscribe, members
     if (!byPerson && segment.attendedOccurrenceIds.length === 0) return repo.subjects(workspaceId, tx);
     let picked: { personId: string | null; email: string }[] = byPerson ? await segmentEmails(tx, workspaceId, segment) : [];
     if (segment.attendedOccurrenceIds.length > 0) {
-      const came = await attendees(workspaceId, segment.attendedOccurrenceIds, tx);
+      const came = await meetups.attendees(workspaceId, segment.attendedOccurrenceIds, tx);
       const people = new Set(picked.map((p) => p.personId));
       picked = byPerson ? came.filter((a) => people.has(a.personId)) : came;
     }
@@ -82,6 +90,7 @@ export function createBroadcastsService({ db, clock, consent, subscribe, members
 
     async create(auth: Auth, input: Draft) {
       requireRole(auth, 'editor');
+      await checkSegment(auth.workspaceId, input.segment);
       const now = clock.now();
       const row = await repo.insert({ workspaceId: auth.workspaceId, ...input, createdBy: auth.userId, createdAt: now, updatedAt: now });
       return this.get(auth, row.id);
@@ -91,6 +100,7 @@ export function createBroadcastsService({ db, clock, consent, subscribe, members
     async update(auth: Auth, id: string, patch: Partial<Draft>) {
       requireRole(auth, 'editor');
       await require(auth, id);
+      if (patch.segment) await checkSegment(auth.workspaceId, patch.segment);
       const row = await repo.update(auth.workspaceId, id, ['draft', 'scheduled'], { ...patch, status: 'draft', scheduledAt: null, updatedAt: clock.now() });
       if (!row) throw new AppError('BROADCAST_SENT', 'This broadcast is sending or sent; it can no longer change.');
       return this.get(auth, id);

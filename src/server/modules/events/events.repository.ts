@@ -158,6 +158,10 @@ export function createEventsRepository(db: Db) {
       return conn.select().from(r).where(and(eq(r.workspaceId, workspaceId), eq(r.occurrenceId, occurrenceId), statuses ? inArray(r.status, statuses) : undefined))
         .orderBy(asc(r.arrival));
     },
+    async knownOccurrences(workspaceId: string, ids: string[], conn: Conn = db): Promise<string[]> {
+      if (ids.length === 0) return [];
+      return (await conn.select({ id: o.id }).from(o).where(and(eq(o.workspaceId, workspaceId), inArray(o.id, ids)))).map((row) => row.id);
+    },
     // Who came to any of these occurrences (the address they registered with), for a broadcast segment.
     async attendees(workspaceId: string, occurrenceIds: string[], conn: Conn = db): Promise<{ personId: string | null; email: string }[]> {
       if (occurrenceIds.length === 0) return [];

@@ -174,6 +174,10 @@ export function createEventsService({ db, clock, registrations, publicUrl }: Dep
     attendees(workspaceId: string, occurrenceIds: string[], conn?: Db | Tx) {
       return repo.attendees(workspaceId, occurrenceIds, conn);
     },
+    // Which of these ids are this workspace's occurrences.
+    knownOccurrences(workspaceId: string, ids: string[]) {
+      return repo.knownOccurrences(workspaceId, ids);
+    },
 
     async nextOpenOccurrence(workspaceId: string, after?: Date) {
       const row = await repo.nextWithPlaces(workspaceId, after ?? clock.now());

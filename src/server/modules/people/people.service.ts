@@ -18,6 +18,11 @@ export type MergeHook = (tx: Tx, workspaceId: string, fromPersonId: string, toPe
 export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
   const repo = createPeopleRepository(db);
   const mergeHooks: MergeHook[] = [];
+  // Whether a post is this workspace's: the posts module answers (set in app.ts); until it does, no post can be named.
+  let postExists: (workspaceId: string, postId: string, tx: Tx) => Promise<boolean> = async () => false;
+  async function requirePost(auth: Auth, postId: string | null | undefined, tx: Tx) {
+    if (postId && !(await postExists(auth.workspaceId, postId, tx))) throw new AppError('NOT_FOUND', 'No such post.', [{ path: 'postId', message: 'No such post' }]);
+  }
 
   async function requirePerson(auth: Auth, id: string, tx?: Tx): Promise<PersonRow> {
     const row = await repo.get(auth.workspaceId, id, tx);
@@ -163,6 +168,10 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     // Later modules (registrations, consents) move their rows to the survivor of a merge.
+    checkPostsWith(exists: (workspaceId: string, postId: string, tx: Tx) => Promise<boolean>) {
+      postExists = exists;
+    },
+
     onMerge(hook: MergeHook) {
       mergeHooks.push(hook);
     },
@@ -209,6 +218,7 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
       requireRole(auth, 'editor');
       return db.transaction(async (tx) => {
         await requirePerson(auth, personId, tx);
+        await requirePost(auth, input.postId, tx);
         const row = await repo.insertInteraction({
           workspaceId: auth.workspaceId,
           personId,
@@ -231,6 +241,7 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
       requireRole(auth, 'editor');
       return db.transaction(async (tx) => {
         const values = definedOnly(patch);
+        await requirePost(auth, values.postId, tx);
         // An empty patch changes nothing (and an UPDATE without columns is not SQL).
         const row = Object.keys(values).length
           ? await repo.updateInteraction(auth.workspaceId, personId, interactionId, values, tx)

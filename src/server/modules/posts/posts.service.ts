@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Db } from '../../db/index.ts';
+import type { Db, Tx } from '../../db/index.ts';
 import { requireRole, type Auth } from '../auth/index.ts';
 import type { WorkspacesService } from '../workspaces/index.ts';
 import { coach, type CoachWarning } from './coach.rules.ts';
@@ -151,6 +151,11 @@ export function createPostsService({ db, clock, workspaces, box }: Deps) {
     },
 
     // For the publishing adapters only: the decrypted secret of a channel.
+    // For other modules that link to a post (an interaction that followed it): is it this workspace's?
+    async postExists(workspaceId: string, postId: string, tx?: Db | Tx): Promise<boolean> {
+      return Boolean(await repo.getPost(workspaceId, postId, tx));
+    },
+
     async credentialsOf(workspaceId: string, channelId: string): Promise<Record<string, string> | null> {
       const row = await repo.getChannel(workspaceId, channelId);
       return row?.credentials ? box.open(row.credentials, bind(workspaceId, channelId)) : null;
