@@ -185,6 +185,29 @@ test('Planner: a channel with slots, an idea dragged onto next week, the mix gua
     await page.getByText('Settled', { exact: true }).waitFor();
     await troubled.waitFor({ state: 'detached' });
 
+    // (7b) A post that went out: a reply on Mastodon, read on demand, is what the post led to.
+    const social = await startFakeMastodon('token-2');
+    try {
+      const fediverse = await api<{ id: string }>('/api/v1/channels', { platform: 'mastodon', name: 'Fediverse too', account: `${social.url}/@alex`, credentials: { accessToken: 'token-2' }, cadencePerWeek: 0 });
+      const sent = await api<{ id: string }>('/api/v1/posts', { pillar: 'community', body: 'Who is coming to the harbour walk?', status: 'scheduled', scheduledAt: new Date(Date.now() - 20_000).toISOString(), channels: [{ channelId: fediverse.id }] });
+      const deadline = Date.now() + 30_000;
+      while ((await (await page.request.get(`${server.baseUrl}/api/v1/posts/${sent.id}`)).json()).status !== 'published') {
+        assert.ok(Date.now() < deadline, 'the post goes out');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      social.mentions.push({ id: '900', acct: 'robin@harbour.example', name: 'Robin Vogel', inReplyToId: social.statuses[0]!.id, text: 'Count me in!', createdAt: new Date().toISOString() });
+      await page.goto(`${server.baseUrl}/app/planner/posts/${sent.id}`);
+      const panel = page.getByRole('region', { name: 'What it led to' });
+      await panel.getByRole('region', { name: 'Conversations (0)' }).getByText('Nothing yet.').waitFor();
+      await panel.getByRole('button', { name: 'Check for replies now' }).click();
+      await page.getByText('1 new reply or mention').waitFor();
+      await panel.getByRole('region', { name: 'Conversations (1)' }).getByRole('link', { name: 'Robin Vogel' }).waitFor();
+      await panel.getByText('Count me in!').waitFor();
+      a11y.push(...(await axeProblems(page, 'post outcomes')));
+    } finally {
+      await social.close();
+    }
+
     // (8) The month shows the scheduled posts too.
     await page.goto(`${server.baseUrl}/app/planner?view=month&date=${wednesday}`);
     await page.getByTestId('month-grid').locator(`[data-day="${wednesday}"]`).getByText(/10:00 Our winter workshop/).waitFor();

@@ -4,7 +4,7 @@ import {
   Planner as PlannerSchema, PlannerSettings as PlannerSettingsSchema, type PlannerSettingsInput,
 } from '../../../server/modules/posts/planner.contract.ts';
 import {
-  Channel as ChannelSchema, ChannelList, CoachResult, DueList, Post as PostSchema, PostList, PostWithCoach,
+  Channel as ChannelSchema, ChannelCheck, ChannelList, CoachResult, DueList, Post as PostSchema, PostList, PostOutcomes, PostWithCoach,
   type ChannelInput, type ChannelPatch, type CoachInput, type PostInput, type PostPatch, type ResolveInput,
 } from '../../../server/modules/posts/posts.contract.ts';
 import { api } from '../../lib/api-client.ts';
@@ -15,6 +15,7 @@ export type PostDetail = z.output<typeof PostWithCoach>;
 export type Planner = z.output<typeof PlannerSchema>;
 export type PlannerSettings = z.output<typeof PlannerSettingsSchema>;
 export type Coach = z.output<typeof CoachResult>;
+export type Outcomes = z.output<typeof PostOutcomes>;
 export type DueItem = z.output<typeof DueList>['items'][number];
 export type ChannelValues = z.input<typeof ChannelInput>;
 export type PostValues = z.input<typeof PostInput>;
@@ -29,6 +30,7 @@ export const plannerKeys = {
   settings: ['planner', 'settings'] as const,
   channels: ['planner', 'channels'] as const,
   post: (id: string) => ['planner', 'post', id] as const,
+  outcomes: (id: string) => ['planner', 'post', id, 'outcomes'] as const,
   due: ['planner', 'due'] as const,
   troubled: ['planner', 'troubled'] as const,
   coach: (input: unknown) => ['planner', 'coach', input] as const,
@@ -172,5 +174,22 @@ export function useResolve() {
       api(`/api/v1/posts/${postId}/channels/${channelId}/resolve`, { method: 'POST', body: input, schema: PostWithCoach }),
     onSuccess: () => refreshPlanner(client),
     meta: { form: true },
+  });
+}
+
+// What a published post led to; "check now" reads its channels' new replies first.
+export function useOutcomes(id: string) {
+  return useQuery({ queryKey: plannerKeys.outcomes(id), queryFn: ({ signal }) => api(`/api/v1/posts/${id}/outcomes`, { schema: PostOutcomes, signal }) });
+}
+
+export function useCheckReplies(postId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (channelIds: string[]) => {
+      let read = 0;
+      for (const channelId of channelIds) read += (await api(`/api/v1/channels/${channelId}/check-replies`, { method: 'POST', schema: ChannelCheck })).read;
+      return read;
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: plannerKeys.outcomes(postId) }),
   });
 }

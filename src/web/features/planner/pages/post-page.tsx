@@ -9,6 +9,7 @@ import { notifySuccess, problemMessage } from '../../../lib/problems.ts';
 import { useCurrentSession } from '../../auth/api.ts';
 import { useChannels, useCreatePost, usePost, useRemovePost, useUpdatePost } from '../api.ts';
 import { PostForm, type PostSubmit } from '../components/post-form.tsx';
+import { PostOutcomesPanel } from '../components/post-outcomes.tsx';
 
 // Statuses a person may still change; the publisher owns the rest.
 const editable = new Set(['idea', 'draft', 'scheduled', 'failed']);
@@ -50,6 +51,10 @@ export function PostPage() {
                 {post.data.channels.filter((c) => c.url).map((c) => <List.Item key={c.channelId}>{c.channelName}: <Anchor href={c.url!} target="_blank" rel="noreferrer">{c.url}</Anchor></List.Item>)}
               </List>
             </div>
+          )}
+          {post.data && post.data.status === 'published' && (
+            <PostOutcomesPanel postId={post.data.id}
+              apiChannelIds={post.data.channels.filter((c) => c.mode === 'api' && c.state === 'published').map((c) => c.channelId)} />
           )}
           <PostForm key={post.data?.updatedAt.toISOString() ?? 'new'} post={post.data} channels={channels.data?.items ?? []} zone={workspace.timezone}
             pending={create.isPending || update.isPending} readOnly={readOnly} onSubmit={submit} />
