@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import { consentRecords, consentSubjects, suppressions } from './consent.table.ts';
 
@@ -13,6 +13,12 @@ export function createConsentRepository(db: Db) {
       const [row] = await tx.insert(consentRecords).values(values).returning();
       return row!;
     },
+    // Many at once (a batch of form submissions), in two statements.
+    async appendMany(values: (typeof consentRecords.$inferInsert)[], subjects: { email: string }[], tx: Conn): Promise<void> {
+      if (!values.length) return;
+      await tx.insert(consentSubjects).values(values.map((v, i) => ({ workspaceId: v.workspaceId, emailHash: v.emailHash, email: subjects[i]!.email }))).onConflictDoNothing();
+      await tx.insert(consentRecords).values(values);
+    },
     records(workspaceId: string, emailHash: string, tx: Conn = db): Promise<ConsentRow[]> {
       return tx.select().from(consentRecords)
         .where(and(eq(consentRecords.workspaceId, workspaceId), eq(consentRecords.emailHash, emailHash))).orderBy(asc(consentRecords.occurredAt));
@@ -20,6 +26,12 @@ export function createConsentRepository(db: Db) {
     async suppression(workspaceId: string, emailHash: string, tx: Conn = db) {
       const [row] = await tx.select().from(suppressions).where(and(eq(suppressions.workspaceId, workspaceId), eq(suppressions.emailHash, emailHash)));
       return row;
+    },
+    async suppressedHashes(workspaceId: string, emailHashes: string[], tx: Conn = db): Promise<Set<string>> {
+      if (!emailHashes.length) return new Set();
+      const rows = await tx.select({ emailHash: suppressions.emailHash }).from(suppressions)
+        .where(and(eq(suppressions.workspaceId, workspaceId), inArray(suppressions.emailHash, emailHashes)));
+      return new Set(rows.map((r) => r.emailHash));
     },
     async suppress(values: typeof suppressions.$inferInsert, tx: Conn = db): Promise<void> {
       await tx.insert(suppressions).values(values).onConflictDoNothing();

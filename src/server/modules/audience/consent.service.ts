@@ -47,6 +47,20 @@ export function createConsentService({ db, clock }: { db: Db; clock: Clock }) {
       }, { email });
     },
 
+    // A batch of form submissions' evidence, inside the caller's transaction.
+    async recordMany(workspaceId: string, evidences: ConsentEvidence[], tx: Tx): Promise<void> {
+      if (!evidences.length) return;
+      const keeps = (await settings.read(workspaceId, tx)).recordIpAndUserAgent;
+      const occurredAt = clock.now();
+      const emails = evidences.map((e) => normaliseAddress(e.email));
+      await repo.appendMany(evidences.map((evidence, i) => ({
+        workspaceId, emailHash: addressHash(emails[i]!), personId: evidence.personId ?? null, purpose: evidence.purpose, action: evidence.action,
+        basis: evidence.basis, expiresAt: evidence.expiresAt ?? null, method: evidence.method, form: evidence.form ?? null,
+        wording: evidence.wording ?? null, wordingVersion: evidence.wordingVersion ?? null,
+        ip: keeps ? evidence.ip ?? null : null, userAgent: keeps ? evidence.userAgent ?? null : null, occurredAt,
+      })), emails.map((email) => ({ email })), tx);
+    },
+
     async canMail(workspaceId: string, email: string, purpose: ConsentPurpose): Promise<boolean> {
       if (await repo.suppression(workspaceId, addressHash(email))) return false;
       return (await states(workspaceId, email))[purpose] === 'subscribed';
@@ -55,6 +69,13 @@ export function createConsentService({ db, clock }: { db: Db; clock: Clock }) {
     // tx: when the caller decides inside its own transaction (a waitlist promotion's email).
     async isSuppressed(workspaceId: string, email: string, tx?: Db | Tx): Promise<boolean> {
       return Boolean(await repo.suppression(workspaceId, addressHash(email), tx));
+    },
+
+    // Which of these addresses are suppressed, in one query.
+    async suppressedAmong(workspaceId: string, emails: string[], tx?: Db | Tx): Promise<Set<string>> {
+      const hashes = new Map(emails.map((email) => [addressHash(email), email]));
+      const found = await repo.suppressedHashes(workspaceId, [...hashes.keys()], tx);
+      return new Set([...found].map((hash) => hashes.get(hash)!));
     },
 
     async suppress(workspaceId: string, email: string, reason: 'unsubscribed' | 'bounced' | 'complained' | 'erased' | 'manual'): Promise<void> {

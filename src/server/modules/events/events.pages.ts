@@ -76,7 +76,7 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
       if (!z.email().safeParse(values.email).success) errors.email = context.t.emailInvalid;
       if (Object.keys(errors).length) return eventPage(request, reply, 400, occurrence, values, errors);
       try {
-        const result = await registrations.register(occurrence.slug, { ...values, source: values.source || null, consent: request.body.consent === 'yes', locale: context.locale, ...meta(request) });
+        const result = await registrations.register(occurrence.slug, { ...values, source: values.source || null, consent: request.body.consent === 'yes', locale: context.locale, ...meta(request) }, occurrence);
         // The same address again learns nothing about the first registration: its link went to that inbox.
         return reply.redirect(result.manageToken ? `/e/r/${result.manageToken}` : `/e/${occurrence.slug}/thanks`, 303);
       } catch (error) {

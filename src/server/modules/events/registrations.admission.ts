@@ -1,45 +1,63 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, isAppError } from '../../core/errors.ts';
 import type { Tx } from '../../db/index.ts';
 import { enqueueMails, type MailMessage } from '../../mail/index.ts';
+import type { ConsentService } from '../audience/index.ts';
+import type { PeopleService } from '../people/index.ts';
 import type { MailKind } from './events.mail.ts';
 import type { EventsRepository, OccurrenceWithCounts, RegistrationRow } from './events.repository.ts';
 
-export type Applicant = { email: string; name: string; source: string | null; locale: 'en' | 'de'; personId: string; checkInCode: string; suppressed: boolean };
+// One submission of the public form, as the route checked it.
+export type Applicant = {
+  email: string; name: string; source: string | null; locale: 'en' | 'de'; checkInCode: string;
+  consent: { wording: string; wordingVersion: string; form: string; ip: string | null; userAgent: string | null } | null;
+};
 export type Admitted = { status: 'confirmed' | 'waitlisted' | 'already'; position: number | null; manageToken: string | null };
 
 type Deps = {
   repo: EventsRepository;
   clock: Clock;
+  people: Pick<PeopleService, 'ensureByEmail' | 'logInteractions'>;
+  consent: Pick<ConsentService, 'suppressedAmong' | 'recordMany'>;
   withLockedOccurrence: <T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceWithCounts) => Promise<T>, read?: OccurrenceWithCounts) => Promise<T>;
+  workspaceName: (workspaceId: string) => Promise<string>;
   newCode: () => string;
+  // The line on the person's timeline ("Sold out meetup, 14 March 19:00: waitlisted").
+  timelineNote: (occurrence: OccurrenceWithCounts, status: 'confirmed' | 'waitlisted') => string;
   composeMail: (tx: Tx, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceWithCounts, name: string, extra: { position?: number | null; suppressed?: boolean }) => Promise<{ message: MailMessage; dedupeKey: string } | null>;
 };
-type Waiting = { applicant: Applicant; name: string; resolve: (result: Admitted) => void; reject: (error: unknown) => void };
+type Waiting = { applicant: Applicant; resolve: (result: Admitted) => void; reject: (error: unknown) => void };
 
 const maxBatch = 500;
 
 // Admission to an occurrence, in arrival order. Applicants who arrive while the occurrence is locked wait in
-// this process and are admitted together by the next lock holder: one lock, one re-count, one insert for
-// all of them. The lock (SELECT … FOR UPDATE) still orders them against every other process, and a
-// process holds at most one database connection per occurrence while it waits for it.
-export function createAdmission({ repo, clock, withLockedOccurrence, newCode, composeMail }: Deps) {
+// this process and are admitted together by the next lock holder, in one transaction: their people found or
+// added, one re-count, one insert of registrations, their timeline lines, consents and emails — a few
+// statements for the whole batch. The lock (SELECT … FOR UPDATE) still orders them against every other
+// process, and a process holds at most one database connection per occurrence while it waits for it.
+export function createAdmission({ repo, clock, people, consent, withLockedOccurrence, workspaceName, newCode, timelineNote, composeMail }: Deps) {
   const queues = new Map<string, Waiting[]>();
 
   async function admitBatch(occurrence: OccurrenceWithCounts, batch: Waiting[]): Promise<Admitted[]> {
+    const name = await workspaceName(occurrence.workspaceId);
     return withLockedOccurrence(occurrence.workspaceId, occurrence.id, async (tx, current) => {
-      if (current.status === 'cancelled') throw new AppError('EVENT_CLOSED');
+      if (current.status === 'cancelled' || current.endsAt <= clock.now()) throw new AppError('EVENT_CLOSED');
       const now = clock.now();
-      const existing = new Map((await repo.registrationsByEmail(current.workspaceId, current.id, batch.map((w) => w.applicant.email), tx)).map((r) => [r.email, r]));
+      const { workspaceId } = current;
+      const applicants = batch.map((w) => w.applicant);
+      const emails = applicants.map((a) => a.email);
+      // Everyone's person, even a repeat registration's: what the form said joins their record.
+      const personIds = await people.ensureByEmail(tx, workspaceId, applicants.map((a) => ({ email: a.email, name: a.name, source: a.source, locale: a.locale })));
+      const suppressed = await consent.suppressedAmong(workspaceId, emails, tx);
+      const existing = new Map((await repo.registrationsByEmail(workspaceId, current.id, emails, tx)).map((r) => [r.email, r]));
       // Re-counted under the lock: what every earlier holder committed is seen.
-      let { holding, waiting } = await repo.countQueue(current.workspaceId, current.id, tx);
+      let { holding, waiting } = await repo.countQueue(workspaceId, current.id, tx);
       const results: Admitted[] = [];
       const fresh: { index: number; values: Parameters<EventsRepository['insertRegistrations']>[0][number] }[] = [];
-      const changed: { row: RegistrationRow; position: number | null; waiting: Waiting }[] = [];
+      const changed: { row: RegistrationRow; position: number | null; index: number }[] = [];
       const seen = new Set<string>();
-      for (const [index, item] of batch.entries()) {
-        const { applicant } = item;
+      for (const [index, applicant] of applicants.entries()) {
         const prior = existing.get(applicant.email);
         if (seen.has(applicant.email) || (prior && prior.status !== 'cancelled')) {
           results[index] = { status: 'already', position: null, manageToken: null };
@@ -50,14 +68,14 @@ export function createAdmission({ repo, clock, withLockedOccurrence, newCode, co
         if (status === 'confirmed') holding++;
         else waiting++;
         const position = status === 'waitlisted' ? waiting : null;
-        const values = { personId: applicant.personId, name: applicant.name, source: applicant.source, locale: applicant.locale, status, updatedAt: now };
+        const values = { personId: personIds[index]!, name: applicant.name, source: applicant.source, locale: applicant.locale, status, updatedAt: now };
         if (prior) {
           // Back after cancelling: the same registration (UID, token), at the end of the queue.
-          const row = await repo.updateRegistration(current.workspaceId, prior.id, { ...values, arrival: repo.nextArrival() as never, checkedInAt: null, sequence: prior.sequence + 1 }, tx);
-          changed.push({ row, position, waiting: item });
+          const row = await repo.updateRegistration(workspaceId, prior.id, { ...values, arrival: repo.nextArrival() as never, checkedInAt: null, sequence: prior.sequence + 1 }, tx);
+          changed.push({ row, position, index });
           results[index] = { status, position, manageToken: row.manageToken };
         } else {
-          fresh.push({ index, values: { ...values, workspaceId: current.workspaceId, occurrenceId: current.id, email: applicant.email, manageToken: randomBytes(24).toString('base64url'), checkInCode: applicant.checkInCode, createdAt: now } });
+          fresh.push({ index, values: { ...values, workspaceId, occurrenceId: current.id, email: applicant.email, manageToken: randomBytes(24).toString('base64url'), checkInCode: applicant.checkInCode, createdAt: now } });
           results[index] = { status, position, manageToken: null };
         }
       }
@@ -71,12 +89,21 @@ export function createAdmission({ repo, clock, withLockedOccurrence, newCode, co
       for (const { index, values } of fresh) {
         const row = rows.get(values.email)!;
         results[index] = { ...results[index]!, manageToken: row.manageToken };
-        changed.push({ row, position: results[index]!.position, waiting: batch[index]! });
+        changed.push({ row, position: results[index]!.position, index });
       }
-      // Every admitted applicant's email in one statement (suppression was asked before the lock: no query here).
-      const mails = await Promise.all(changed.map(({ row, position, waiting: item }) =>
-        composeMail(tx, row.status === 'confirmed' ? 'confirmed' : 'waitlisted', row, current, item.name, { position, suppressed: item.applicant.suppressed })));
-      await enqueueMails(tx, current.workspaceId, mails.filter((m) => m !== null), { now });
+      await people.logInteractions(tx, workspaceId, changed.map(({ row, index }) => ({
+        personId: personIds[index]!, channel: 'event', kind: 'event_registered', direction: 'in', occurredAt: now,
+        note: timelineNote(current, row.status === 'confirmed' ? 'confirmed' : 'waitlisted'),
+      })));
+      // The updates box, ticked: express consent, with the words shown.
+      await consent.recordMany(workspaceId, changed.flatMap(({ index }) => {
+        const given = applicants[index]!.consent;
+        return given ? [{ email: emails[index]!, personId: personIds[index]!, purpose: 'event_updates' as const, action: 'grant' as const, basis: 'express' as const, method: 'form' as const, ...given }] : [];
+      }), tx);
+      // Every admitted applicant's email in one statement.
+      const mails = await Promise.all(changed.map(({ row, position, index }) =>
+        composeMail(tx, row.status === 'confirmed' ? 'confirmed' : 'waitlisted', row, current, name, { position, suppressed: suppressed.has(emails[index]!) })));
+      await enqueueMails(tx, workspaceId, mails.filter((m) => m !== null), { now });
       return results;
     }, occurrence);
   }
@@ -89,21 +116,23 @@ export function createAdmission({ repo, clock, withLockedOccurrence, newCode, co
         const results = await admitBatch(occurrence, batch);
         batch.forEach((item, i) => item.resolve(results[i]!));
       } catch (error) {
-        for (const item of batch) item.reject(error);
+        // One applicant's failure must not fail the others: alone, each gets its own answer.
+        if (batch.length === 1 || (isAppError(error) && error.code === 'EVENT_CLOSED')) for (const item of batch) item.reject(error);
+        else for (const item of batch) await admitBatch(occurrence, [item]).then(([result]) => item.resolve(result!), item.reject);
       }
     }
     queues.delete(occurrence.id);
   }
 
   return {
-    admit(occurrence: OccurrenceWithCounts, name: string, applicant: Applicant): Promise<Admitted> {
+    admit(occurrence: OccurrenceWithCounts, applicant: Applicant): Promise<Admitted> {
       return new Promise((resolve, reject) => {
         const queue = queues.get(occurrence.id);
         if (queue) {
-          queue.push({ applicant, name, resolve, reject });
+          queue.push({ applicant, resolve, reject });
           return;
         }
-        queues.set(occurrence.id, [{ applicant, name, resolve, reject }]);
+        queues.set(occurrence.id, [{ applicant, resolve, reject }]);
         void drain(occurrence);
       });
     },

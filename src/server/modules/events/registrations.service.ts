@@ -91,7 +91,10 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
     });
   }
 
-  const admission = createAdmission({ repo, clock, withLockedOccurrence, newCode: checkInCode, composeMail });
+  const admission = createAdmission({
+    repo, clock, people, consent, withLockedOccurrence, workspaceName, newCode: checkInCode, composeMail,
+    timelineNote: (occurrence, status) => `${occurrence.title}, ${formatWhen(occurrence.startsAt, occurrence.timezone, 'en')}: ${status}`,
+  });
 
   async function logInteraction(auth: Auth, personId: string | null, input: { kind: 'event_registered' | 'event_attended'; occurredAt: Date; note: string }) {
     if (!personId) return;
@@ -125,31 +128,17 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
 
   return {
     // The public form. The person is found or added by email; the same email twice is one registration.
-    async register(slug: string, input: PublicRegistrationInput): Promise<RegisterResult> {
-      const occurrence = await repo.occurrenceBySlug(slug);
+    // `known`: the occurrence as the page just read it (its counts are not used: admission re-counts under the lock).
+    async register(slug: string, input: PublicRegistrationInput, known?: OccurrenceWithCounts): Promise<RegisterResult> {
+      const occurrence = known ?? await repo.occurrenceBySlug(slug);
       if (!occurrence) throw new AppError('NOT_FOUND', 'No such event.');
-      const now = clock.now();
-      if (occurrence.status === 'cancelled' || occurrence.endsAt <= now) throw new AppError('EVENT_CLOSED');
+      if (occurrence.status === 'cancelled' || occurrence.endsAt <= clock.now()) throw new AppError('EVENT_CLOSED');
       const email = input.email.trim().toLowerCase();
-      const actor = publicActor(occurrence.workspaceId);
-      const { person } = await people.create(actor, {
-        name: input.name || email, emails: [email], phones: [], handles: [], tags: [], isClient: false, isFriend: false, source: input.source, notes: null,
-        givenName: null, familyName: null, organisation: null, introducedById: null, timezone: null, locale: input.locale, cadenceDays: null,
+      const wording = eventUpdatesWording[input.locale];
+      return admission.admit(occurrence, {
+        email, name: input.name || email, source: input.source, locale: input.locale, checkInCode: checkInCode(),
+        consent: input.consent ? { wording: wording.text, wordingVersion: wording.version, form: `event:${slug}`, ip: input.ip, userAgent: input.userAgent } : null,
       });
-      const name = await workspaceName(occurrence.workspaceId);
-      // Asked before the lock, to hold it for as short a time as possible.
-      const suppressed = await consent.isSuppressed(occurrence.workspaceId, email);
-      const result = await admission.admit(occurrence, name, { email, name: input.name || email, source: input.source, locale: input.locale, personId: person.id, checkInCode: checkInCode(), suppressed });
-      if (result.status === 'already') return result;
-      await logInteraction(actor, person.id, { kind: 'event_registered', occurredAt: now, note: `${occurrence.title}, ${formatWhen(occurrence.startsAt, occurrence.timezone, 'en')}: ${result.status}` });
-      if (input.consent) {
-        const wording = eventUpdatesWording[input.locale];
-        await consent.record(occurrence.workspaceId, {
-          email, personId: person.id, purpose: 'event_updates', action: 'grant', basis: 'express', method: 'form', form: `event:${slug}`,
-          wording: wording.text, wordingVersion: wording.version, ip: input.ip, userAgent: input.userAgent,
-        });
-      }
-      return result;
     },
 
     // The manage page (from the email's link).

@@ -28,6 +28,40 @@ describe('registrations: capacity, waitlist, promotion, check-in', () => {
     assert.equal(mails.filter((m) => m.subject.startsWith('On the waitlist')).length, 1940);
   });
 
+  test('registered together, each is one person with the registration on their timeline; a known address finds its person; ticked boxes become consents', async () => {
+    const occurrence = (await s.single({ localStart: '2026-03-12T20:00', capacity: 10, title: 'Batch night' })).occurrences[0]!;
+    const { registrations, people, consent } = s.t.services;
+    const { person: known } = await people.create(s.auth, {
+      name: 'Kim Known', emails: ['kim@example.org'], phones: [], handles: [], tags: ['client'], isClient: true, isFriend: false, source: null, notes: null,
+      givenName: null, familyName: null, organisation: null, introducedById: null, timezone: null, locale: null, cadenceDays: null,
+    });
+    const forms = [
+      ...Array.from({ length: 30 }, (_, i) => ({ ...s.person(500 + i), consent: i % 3 === 0 })),
+      { ...s.person(0), name: 'Kimberly', email: 'KIM@example.org', source: 'a friend' },
+    ];
+    const results = await Promise.all(forms.map((form) => registrations.register(occurrence.slug, form)));
+    assert.equal(results.filter((r) => r.status === 'confirmed').length, 10);
+    assert.equal(results.filter((r) => r.status === 'waitlisted').length, 21);
+
+    const kim = await people.get(s.auth, known.id);
+    assert.deepEqual([kim.name, kim.source, kim.tags], ['Kim Known', 'a friend', ['client']], 'the known person keeps their name and gains the source');
+    assert.equal((await people.list(s.auth, { q: 'kim@example.org', limit: 10 })).items.length, 1, 'no second Kim');
+    const groups = await registrations.list(s.auth, occurrence.id);
+    const everyone = [...groups.confirmed, ...groups.waitlist];
+    assert.equal(everyone.find((r) => r.email === 'kim@example.org')!.personId, known.id);
+    assert.equal(new Set(everyone.map((r) => r.personId)).size, 31);
+    for (const registration of everyone) {
+      const timeline = await people.listInteractions(s.auth, registration.personId!, { limit: 10 });
+      const status = groups.confirmed.includes(registration) ? 'confirmed' : 'waitlisted';
+      assert.deepEqual(timeline.items.map((i) => i.kind), ['event_registered']);
+      assert.ok(timeline.items[0]!.note!.startsWith('Batch night, ') && timeline.items[0]!.note!.endsWith(`: ${status}`), timeline.items[0]!.note!);
+    }
+    for (const [i, form] of forms.entries()) {
+      const state = (await consent.lookup(s.auth, form.email)).states.event_updates;
+      assert.equal(state, form.consent ? 'subscribed' : 'none', `${form.email} (${i})`);
+    }
+  });
+
   test('the same email twice, even at once, is one registration', async () => {
     const occurrence = (await s.single({ localStart: '2026-03-13T19:00', capacity: 5 })).occurrences[0]!;
     const results = await Promise.all(Array.from({ length: 10 }, () => s.t.services.registrations.register(occurrence.slug, { ...s.person(7), email: ' Guest7@Example.org ' })));

@@ -8,3 +8,4 @@ export { createPeopleBackup, type PeopleBackup } from './people.backup.ts';
 export { createPeopleExport, type PeopleExport } from './people.export.ts';
 export { segmentEmails, type PeopleSegment } from './segment.ts';
 export { postOutcomes, type OutcomeEntry, type PostOutcomes } from './post-outcomes.ts';
+export type { FormContact, FormInteraction } from './people.contacts.ts';

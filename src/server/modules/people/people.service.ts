@@ -12,6 +12,7 @@ import { ladderIndex } from './ladder.ts';
 import { mergeValues, type MergeableValues } from './merge.ts';
 import { definedOnly, isId, lockKeys, normalise, toInteraction, toPerson, toValues, type PersonData } from './people.values.ts';
 import { createPeopleRepository, type PersonRow } from './people.repository.ts';
+import { createFormContacts } from './people.contacts.ts';
 
 export type MergeHook = (tx: Tx, workspaceId: string, fromPersonId: string, toPersonId: string) => Promise<void>;
 
@@ -59,6 +60,8 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   return {
+    ...createFormContacts({ repo, clock }),
+
     async list(auth: Auth, query: z.output<typeof PeopleQuery>): Promise<{ items: Person[]; nextCursor: string | null }> {
       requireRole(auth, 'viewer');
       const after = decodeCursor(query.cursor, 2) as [string, string] | null;

@@ -36,7 +36,11 @@ export function normalise(input: PersonData): MergeableValues {
 // identity key, so two requests cannot both create the same person.
 export async function lockKeys(tx: Tx, workspaceId: string, keys: string[]) {
   await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(${'people:' + workspaceId}, 0))`);
-  for (const key of [...keys].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${workspaceId + key}, 0))`);
+  if (!keys.length) return;
+  // One statement for all of them, taken in sorted order (a function scan yields the array's order),
+  // so two transactions never wait for each other's keys in a circle.
+  const sorted = [...new Set(keys)].sort().map((key) => workspaceId + key);
+  await tx.execute(sql`select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from unnest(${sql.param(sorted)}::text[]) as k`);
 }
 
 export function toValues(row: PersonRow): MergeableValues {
