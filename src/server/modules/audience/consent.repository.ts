@@ -4,6 +4,7 @@ import { consentRecords, consentSubjects, suppressions } from './consent.table.t
 
 type Conn = Db | Tx;
 export type ConsentRow = typeof consentRecords.$inferSelect;
+type SuppressionRow = typeof suppressions.$inferSelect;
 
 // Inserts and reads only: there is no update or delete of consent records here, or anywhere.
 export function createConsentRepository(db: Db) {
@@ -27,11 +28,16 @@ export function createConsentRepository(db: Db) {
       const [row] = await tx.select().from(suppressions).where(and(eq(suppressions.workspaceId, workspaceId), eq(suppressions.emailHash, emailHash)));
       return row;
     },
-    async suppressedHashes(workspaceId: string, emailHashes: string[], tx: Conn = db): Promise<Set<string>> {
-      if (!emailHashes.length) return new Set();
-      const rows = await tx.select({ emailHash: suppressions.emailHash }).from(suppressions)
+    async suppressedHashes(workspaceId: string, emailHashes: string[], tx: Conn = db): Promise<Map<string, SuppressionRow['reason']>> {
+      if (!emailHashes.length) return new Map();
+      const rows = await tx.select({ emailHash: suppressions.emailHash, reason: suppressions.reason }).from(suppressions)
         .where(and(eq(suppressions.workspaceId, workspaceId), inArray(suppressions.emailHash, emailHashes)));
-      return new Set(rows.map((r) => r.emailHash));
+      return new Map(rows.map((r) => [r.emailHash, r.reason]));
+    },
+    async recordsOfMany(workspaceId: string, emailHashes: string[], tx: Conn): Promise<ConsentRow[]> {
+      if (!emailHashes.length) return [];
+      return tx.select().from(consentRecords)
+        .where(and(eq(consentRecords.workspaceId, workspaceId), inArray(consentRecords.emailHash, emailHashes))).orderBy(asc(consentRecords.occurredAt));
     },
     async suppress(values: typeof suppressions.$inferInsert, tx: Conn = db): Promise<void> {
       await tx.insert(suppressions).values(values).onConflictDoNothing();

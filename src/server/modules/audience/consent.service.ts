@@ -75,7 +75,7 @@ export function createConsentService({ db, clock }: { db: Db; clock: Clock }) {
     async suppressedAmong(workspaceId: string, emails: string[], tx?: Db | Tx): Promise<Set<string>> {
       const hashes = new Map(emails.map((email) => [addressHash(email), email]));
       const found = await repo.suppressedHashes(workspaceId, [...hashes.keys()], tx);
-      return new Set([...found].map((hash) => hashes.get(hash)!));
+      return new Set([...found.keys()].map((hash) => hashes.get(hash)!));
     },
 
     async suppress(workspaceId: string, email: string, reason: 'unsubscribed' | 'bounced' | 'complained' | 'erased' | 'manual'): Promise<void> {

@@ -71,6 +71,22 @@ describe('double opt-in and one-click unsubscribe', () => {
     assert.ok(proof.records[0]!.ip);
   });
 
+  test('sign-ups arriving together: each new address one email, the same address sent at once still one, a bounced address none', async () => {
+    await t.services.consent.suppress(workspaceId, 'bounced@example.org', 'bounced');
+    const queued = async () => Number((await t.database.query(`select count(*)::int as n from mail_queue where dedupe_key like 'subscribe-confirm:%'`)).rows[0]!.n);
+    const before = await queued();
+    const addresses = [...Array.from({ length: 12 }, (_, i) => `crowd${i}@example.org`), ...Array.from({ length: 6 }, () => 'Twice@Example.org'), 'bounced@example.org'];
+    const answers = await Promise.all(addresses.map((email) => form('/subscribe', `email=${encodeURIComponent(email)}`)));
+    assert.deepEqual([...new Set(answers.map((a) => a.statusCode))], [303]);
+    assert.equal(await queued() - before, 13);
+    const auth = await t.services.auth.ownerAuth();
+    for (const email of ['crowd0@example.org', 'crowd11@example.org', 'twice@example.org']) {
+      const proof = await t.services.consent.lookup(auth, email);
+      assert.deepEqual([proof.states.newsletter, proof.records.map((r) => r.action)], ['pending', ['request']], email);
+    }
+    assert.equal((await t.services.consent.lookup(auth, 'bounced@example.org')).records.length, 0);
+  });
+
   test('one-click unsubscribe (RFC 8058 POST) takes effect at once, without a login', async () => {
     const email = 'fan@example.org';
     const link = new URL(t.services.subscribe.unsubscribeLink(workspaceId, email)).pathname;

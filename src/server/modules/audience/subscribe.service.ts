@@ -1,8 +1,9 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../core/clock.ts';
+import { createBatcher } from '../../core/batcher.ts';
 import type { Db } from '../../db/index.ts';
-import { enqueueMail } from '../../mail/index.ts';
+import { enqueueMails } from '../../mail/index.ts';
 import { createAudienceSettings } from './audience-settings.ts';
 import { createConsentRepository } from './consent.repository.ts';
 import { addressHash, normaliseAddress, pendingDays, subscriptionState, type ConsentPurpose } from './consent.rules.ts';
@@ -48,29 +49,59 @@ export function createSubscribeService({ db, clock, consent, secret, publicUrl }
     }
   }
 
+  type SignUp = { workspaceId: string; workspaceName: string; email: string; locale: Locale; ip: string | null; userAgent: string | null; purpose?: ConsentPurpose };
+
+  // Sign-ups that arrive together are decided and written together, per workspace in one transaction:
+  // each address's lock, ledger and suppression read at once, then the requests and their emails.
+  async function requestMany(signUps: SignUp[]): Promise<void[]> {
+    const byWorkspace = new Map<string, SignUp[]>();
+    for (const signUp of signUps) byWorkspace.set(signUp.workspaceId, [...(byWorkspace.get(signUp.workspaceId) ?? []), signUp]);
+    for (const [workspaceId, group] of byWorkspace) {
+      await db.transaction(async (tx) => {
+        const hashes = [...new Set(group.map((s) => addressHash(s.email)))].sort();
+        await tx.execute(sql`select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from unnest(${sql.param(hashes.map((h) => `subscribe:${workspaceId}:${h}`))}::text[]) as k`);
+        const now = clock.now();
+        const ledger = await repo.recordsOfMany(workspaceId, hashes, tx);
+        const suppressed = await repo.suppressedHashes(workspaceId, hashes, tx);
+        const keeps = (await settings.read(workspaceId, tx)).recordIpAndUserAgent;
+        const seen = new Set<string>();
+        const requests: Parameters<typeof repo.appendMany>[0] = [];
+        const subjects: { email: string }[] = [];
+        const mails: Parameters<typeof enqueueMails>[2] = [];
+        for (const signUp of group) {
+          const email = normaliseAddress(signUp.email);
+          const hash = addressHash(email);
+          const purpose = signUp.purpose ?? 'newsletter';
+          if (seen.has(`${purpose} ${hash}`)) continue;
+          seen.add(`${purpose} ${hash}`);
+          // Express consent only: someone on the list by an inquiry's implied consent may still opt in for good.
+          const state = subscriptionState(ledger.filter((r) => r.emailHash === hash && r.purpose === purpose && r.basis === 'express'), now);
+          // The same address twice gets one email; a subscriber gets none.
+          if (state === 'pending' || state === 'subscribed') continue;
+          const reason = suppressed.get(hash);
+          if (reason && reason !== 'unsubscribed') continue;
+          const wording = subscribeWording[signUp.locale];
+          const id = randomUUID();
+          requests.push({
+            id, workspaceId, emailHash: hash, purpose, action: 'request', basis: 'express', method: 'form', form: 'subscribe',
+            wording: wording.text, wordingVersion: wording.version, ip: keeps ? signUp.ip : null, userAgent: keeps ? signUp.userAgent : null, occurredAt: now,
+          });
+          subjects.push({ email });
+          const link = `${publicUrl}/subscribe/confirm/${token({ w: workspaceId, h: hash, p: purpose, t: now.getTime(), l: signUp.locale })}`;
+          mails.push({ message: { to: email, ...confirmMail[signUp.locale](signUp.workspaceName, link) }, dedupeKey: `subscribe-confirm:${id}` });
+        }
+        await repo.appendMany(requests, subjects, tx);
+        await enqueueMails(tx, workspaceId, mails, { now });
+      });
+    }
+    return signUps.map(() => undefined);
+  }
+  const requestBatched = createBatcher(requestMany);
+
   return {
     // The form's POST. Whatever happens, the visitor sees "check your inbox": the page tells no one who is subscribed.
-    async request(input: { workspaceId: string; workspaceName: string; email: string; locale: Locale; ip: string | null; userAgent: string | null; purpose?: ConsentPurpose }) {
-      const email = normaliseAddress(input.email);
-      const hash = addressHash(email);
-      const purpose = input.purpose ?? 'newsletter';
-      const wording = subscribeWording[input.locale];
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`subscribe:${input.workspaceId}:${hash}`}, 0))`);
-        const now = clock.now();
-        // Express consent only: someone on the list by an inquiry's implied consent may still opt in for good.
-        const state = subscriptionState((await repo.records(input.workspaceId, hash, tx)).filter((r) => r.purpose === purpose && r.basis === 'express'), now);
-        // The same address twice gets one email; a subscriber gets none.
-        if (state === 'pending' || state === 'subscribed') return;
-        const suppression = await repo.suppression(input.workspaceId, hash, tx);
-        if (suppression && suppression.reason !== 'unsubscribed') return;
-        const record = await repo.append({
-          workspaceId: input.workspaceId, emailHash: hash, purpose, action: 'request', basis: 'express', method: 'form', form: 'subscribe',
-          wording: wording.text, wordingVersion: wording.version, ...(await settings.evidence(input.workspaceId, input, tx)), occurredAt: now,
-        }, { email }, tx);
-        const link = `${publicUrl}/subscribe/confirm/${token({ w: input.workspaceId, h: hash, p: purpose, t: now.getTime(), l: input.locale })}`;
-        await enqueueMail(tx, input.workspaceId, { to: email, ...confirmMail[input.locale](input.workspaceName, link) }, { dedupeKey: `subscribe-confirm:${record.id}`, now });
-      });
+    async request(input: SignUp) {
+      await requestBatched(input);
     },
 
     // The confirmation page's POST.
