@@ -72,7 +72,7 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
     });
 
     scope.post('/e/:slug/register', { config: limited, schema: { hide: true, params: SlugParams, body: RegisterForm } }, async (request, reply) => {
-      const occurrence = await events.publicOccurrence(request.params.slug);
+      const occurrence = await events.formOccurrence(request.params.slug);
       if (!occurrence) return reply.callNotFound();
       const context = pageContext(request);
       const e = eventMessages(context.locale);
@@ -82,7 +82,10 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
       const errors: Record<string, string> = {};
       if (!values.name) errors.name = e.nameMissing;
       if (!z.email().safeParse(values.email).success) errors.email = context.t.emailInvalid;
-      if (Object.keys(errors).length) return eventPage(request, reply, 400, occurrence, values, errors);
+      if (Object.keys(errors).length) {
+        const shown = await events.publicOccurrence(occurrence.slug);
+        return shown ? eventPage(request, reply, 400, shown, values, errors) : reply.callNotFound();
+      }
       try {
         const result = await registrations.register(occurrence.slug, { ...values, source: values.source || null, consent: request.body.consent === 'yes', locale: context.locale, ...meta(request) }, occurrence);
         // The same address again learns nothing about the first registration: its link went to that inbox.

@@ -7,7 +7,9 @@ export type SeriesRow = typeof eventSeries.$inferSelect;
 export type OccurrenceRow = typeof eventOccurrences.$inferSelect;
 export type RegistrationRow = typeof eventRegistrations.$inferSelect;
 export type RegistrationStatus = RegistrationRow['status'];
-export type OccurrenceWithCounts = OccurrenceRow & { timezone: string; description: string; isPublic: boolean; confirmed: number; waitlisted: number };
+// An occurrence with what its series adds; with the counts of its registrations where a page shows them.
+export type OccurrenceDetails = OccurrenceRow & { timezone: string; description: string; isPublic: boolean };
+export type OccurrenceWithCounts = OccurrenceDetails & { confirmed: number; waitlisted: number };
 
 const o = eventOccurrences;
 const r = eventRegistrations;
@@ -19,7 +21,8 @@ const counted = {
   confirmed: sql<number>`(select count(*)::int from ${r} where ${r.workspaceId} = ${o.workspaceId} and ${r.occurrenceId} = ${o.id} and ${r.status} in ('confirmed', 'attended'))`,
   waitlisted: sql<number>`(select count(*)::int from ${r} where ${r.workspaceId} = ${o.workspaceId} and ${r.occurrenceId} = ${o.id} and ${r.status} = 'waitlisted')`,
 };
-const withCounts = { ...getTableColumns(o), timezone: s.timezone, description: s.description, isPublic: s.isPublic, ...counted };
+const details = { ...getTableColumns(o), timezone: s.timezone, description: s.description, isPublic: s.isPublic };
+const withCounts = { ...details, ...counted };
 const seriesJoin = and(eq(s.workspaceId, o.workspaceId), eq(s.id, o.seriesId));
 
 export function createEventsRepository(db: Db) {
@@ -64,6 +67,11 @@ export function createEventsRepository(db: Db) {
     async occurrenceBySlug(slug: string): Promise<OccurrenceWithCounts | undefined> {
       const [row] = await selectOccurrences().where(eq(o.slug, slug));
       return row as OccurrenceWithCounts | undefined;
+    },
+    // Without counting its registrations (a form's POST: admission counts under the lock).
+    async occurrenceDetailsBySlug(slug: string): Promise<OccurrenceDetails | undefined> {
+      const [row] = await db.select(details).from(o).innerJoin(s, seriesJoin).where(eq(o.slug, slug));
+      return row as OccurrenceDetails | undefined;
     },
     // The lock every change of an occurrence's registrations takes first: they happen one at a time.
     async lockOccurrence(workspaceId: string, id: string, tx: Tx): Promise<OccurrenceRow | undefined> {

@@ -192,6 +192,7 @@ export function createEventsService({ db, clock, registrations, publicUrl }: Dep
 
     // Public pages and feeds: an occurrence by its slug, its calendar file, and a workspace's public calendar.
     publicOccurrence: (slug: string) => repo.occurrenceBySlug(slug),
+    formOccurrence: (slug: string) => repo.occurrenceDetailsBySlug(slug),
 
     async occurrenceCalendar(slug: string): Promise<string | null> {
       const row = await repo.occurrenceBySlug(slug);

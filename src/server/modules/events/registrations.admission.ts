@@ -6,7 +6,7 @@ import { enqueueMails, type MailMessage } from '../../mail/index.ts';
 import type { ConsentService } from '../audience/index.ts';
 import type { PeopleService } from '../people/index.ts';
 import type { MailKind } from './events.mail.ts';
-import type { EventsRepository, OccurrenceWithCounts, RegistrationRow } from './events.repository.ts';
+import type { EventsRepository, OccurrenceDetails, RegistrationRow } from './events.repository.ts';
 
 // One submission of the public form, as the route checked it.
 export type Applicant = {
@@ -20,12 +20,12 @@ type Deps = {
   clock: Clock;
   people: Pick<PeopleService, 'ensureByEmail' | 'logInteractions'>;
   consent: Pick<ConsentService, 'suppressedAmong' | 'recordMany'>;
-  withLockedOccurrence: <T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceWithCounts) => Promise<T>, read?: OccurrenceWithCounts) => Promise<T>;
+  withLockedOccurrence: <T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceDetails) => Promise<T>, read?: OccurrenceDetails) => Promise<T>;
   workspaceName: (workspaceId: string) => Promise<string>;
   newCode: () => string;
   // The line on the person's timeline ("Sold out meetup, 14 March 19:00: waitlisted").
-  timelineNote: (occurrence: OccurrenceWithCounts, status: 'confirmed' | 'waitlisted') => string;
-  composeMail: (tx: Tx, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceWithCounts, name: string, extra: { position?: number | null; suppressed?: boolean }) => Promise<{ message: MailMessage; dedupeKey: string } | null>;
+  timelineNote: (occurrence: OccurrenceDetails, status: 'confirmed' | 'waitlisted') => string;
+  composeMail: (tx: Tx, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceDetails, name: string, extra: { position?: number | null; suppressed?: boolean }) => Promise<{ message: MailMessage; dedupeKey: string } | null>;
 };
 type Waiting = { applicant: Applicant; resolve: (result: Admitted) => void; reject: (error: unknown) => void };
 
@@ -39,7 +39,7 @@ const maxBatch = 500;
 export function createAdmission({ repo, clock, people, consent, withLockedOccurrence, workspaceName, newCode, timelineNote, composeMail }: Deps) {
   const queues = new Map<string, Waiting[]>();
 
-  async function admitBatch(occurrence: OccurrenceWithCounts, batch: Waiting[]): Promise<Admitted[]> {
+  async function admitBatch(occurrence: OccurrenceDetails, batch: Waiting[]): Promise<Admitted[]> {
     const name = await workspaceName(occurrence.workspaceId);
     return withLockedOccurrence(occurrence.workspaceId, occurrence.id, async (tx, current) => {
       if (current.status === 'cancelled' || current.endsAt <= clock.now()) throw new AppError('EVENT_CLOSED');
@@ -108,7 +108,7 @@ export function createAdmission({ repo, clock, people, consent, withLockedOccurr
     }, occurrence);
   }
 
-  async function drain(occurrence: OccurrenceWithCounts) {
+  async function drain(occurrence: OccurrenceDetails) {
     const queue = queues.get(occurrence.id)!;
     while (queue.length) {
       const batch = queue.splice(0, maxBatch);
@@ -125,7 +125,7 @@ export function createAdmission({ repo, clock, people, consent, withLockedOccurr
   }
 
   return {
-    admit(occurrence: OccurrenceWithCounts, applicant: Applicant): Promise<Admitted> {
+    admit(occurrence: OccurrenceDetails, applicant: Applicant): Promise<Admitted> {
       return new Promise((resolve, reject) => {
         const queue = queues.get(occurrence.id);
         if (queue) {

@@ -11,7 +11,7 @@ import type { WorkspacesService } from '../workspaces/index.ts';
 import type { OccurrencePatch, Registration, messageGroups } from './events.contract.ts';
 import { formatWhen, organiserMessage, registrationMail, type MailKind } from './events.mail.ts';
 import { createAdmission } from './registrations.admission.ts';
-import { createEventsRepository, type OccurrenceRow, type OccurrenceWithCounts, type RegistrationRow, type RegistrationStatus } from './events.repository.ts';
+import { createEventsRepository, type OccurrenceRow, type OccurrenceDetails, type RegistrationRow, type RegistrationStatus } from './events.repository.ts';
 
 type Deps = { db: Db; clock: Clock; people: PeopleService; consent: ConsentService; workspaces: WorkspacesService; publicUrl: string };
 type Locale = 'en' | 'de';
@@ -51,7 +51,7 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
   const workspaceName = async (workspaceId: string) => (await workspaces.get(publicActor(workspaceId))).name;
 
   // Transactional mail (an answer to their own action; no newsletter consent needed), never to a suppressed address.
-  async function composeMail(tx: Tx | Db, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceWithCounts, name: string, extra: MailExtra = {}) {
+  async function composeMail(tx: Tx | Db, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceDetails, name: string, extra: MailExtra = {}) {
     if (extra.suppressed ?? await consent.isSuppressed(registration.workspaceId, registration.email, tx)) return null;
     const attending = extra.attending ?? (registration.status === 'confirmed' || registration.status === 'attended');
     const sequence = registration.sequence + occurrence.sequence;
@@ -60,13 +60,13 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
     }, { attending });
     return { message, dedupeKey: `event:${kind}:${registration.id}:${sequence}:${occurrence.startsAt.getTime()}` };
   }
-  async function queueMail(tx: Tx | Db, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceWithCounts, name: string, extra: MailExtra = {}): Promise<boolean> {
+  async function queueMail(tx: Tx | Db, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceDetails, name: string, extra: MailExtra = {}): Promise<boolean> {
     const mail = await composeMail(tx, kind, registration, occurrence, name, extra);
     return mail ? enqueueMail(tx, registration.workspaceId, mail.message, { dedupeKey: mail.dedupeKey, now: clock.now() }) : false;
   }
 
   // Fills free places from the waitlist, first come first served, and tells each promoted person.
-  async function promote(tx: Tx, occurrence: OccurrenceWithCounts, name: string): Promise<number> {
+  async function promote(tx: Tx, occurrence: OccurrenceDetails, name: string): Promise<number> {
     let promoted = 0;
     let holding = await repo.countHolding(occurrence.workspaceId, occurrence.id, tx);
     while (holding < occurrence.capacity) {
@@ -81,7 +81,7 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
   }
 
   // Runs `work` with the occurrence locked; `current` is its row as locked, with the series' zone and counts.
-  async function withLockedOccurrence<T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceWithCounts) => Promise<T>, read?: OccurrenceWithCounts): Promise<T> {
+  async function withLockedOccurrence<T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceDetails) => Promise<T>, read?: OccurrenceDetails): Promise<T> {
     const known = read ?? await repo.occurrence(workspaceId, occurrenceId);
     if (!known) throw new AppError('NOT_FOUND', 'No such occurrence.');
     return db.transaction(async (tx) => {
@@ -129,7 +129,7 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
   return {
     // The public form. The person is found or added by email; the same email twice is one registration.
     // `known`: the occurrence as the page just read it (its counts are not used: admission re-counts under the lock).
-    async register(slug: string, input: PublicRegistrationInput, known?: OccurrenceWithCounts): Promise<RegisterResult> {
+    async register(slug: string, input: PublicRegistrationInput, known?: OccurrenceDetails): Promise<RegisterResult> {
       const occurrence = known ?? await repo.occurrenceBySlug(slug);
       if (!occurrence) throw new AppError('NOT_FOUND', 'No such event.');
       if (occurrence.status === 'cancelled' || occurrence.endsAt <= clock.now()) throw new AppError('EVENT_CLOSED');
