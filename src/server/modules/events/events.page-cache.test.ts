@@ -14,11 +14,16 @@ describe('the event page under a burst of visitors', () => {
   test('is rendered once per language and moment, and shows the new count once that moment has passed', async () => {
     const occurrence = (await s.single({ localStart: '2026-03-20T19:00', capacity: 3, title: 'Cached meetup' })).occurrences[0]!;
     assert.match(await page(occurrence.slug), /3 places left/);
+    // Registered elsewhere (another process, the API): this process shows the page as rendered for the moment.
     await s.t.services.registrations.register(occurrence.slug, s.person(1));
     assert.match(await page(occurrence.slug), /3 places left/, 'within the moment: the page as rendered');
     assert.match(await page(occurrence.slug, 'de'), /Noch 2 Plätze frei/, 'German is its own page, rendered now');
     s.clock.advance(500);
     assert.match(await page(occurrence.slug), /2 places left/);
+    // Registered through this process's own form: the page is rendered afresh at once.
+    const posted = await s.t.app.inject({ method: 'POST', url: `/e/${occurrence.slug}/register`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'name=Lou&email=lou%40example.org' });
+    assert.equal(posted.statusCode, 303);
+    assert.match(await page(occurrence.slug), /1 place left/);
     // An unknown event is never remembered as a page.
     assert.equal((await s.t.app.inject({ method: 'GET', url: '/e/no-such-event' })).statusCode, 404);
   });

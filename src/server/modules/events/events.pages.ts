@@ -64,7 +64,7 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
         return body ? calendar(reply, slug.slice(0, -4), body) : reply.callNotFound();
       }
       const context = pageContext(request);
-      const html = await cached(`${context.locale} ${slug}`, async () => {
+      const html = await cached.get(slug, context.locale, async () => {
         const occurrence = await events.publicOccurrence(slug);
         return occurrence ? eventHtml(context, occurrence) : null;
       });
@@ -88,6 +88,7 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
       }
       try {
         const result = await registrations.register(occurrence.slug, { ...values, source: values.source || null, consent: request.body.consent === 'yes', locale: context.locale, ...meta(request) }, occurrence);
+        cached.forget(occurrence.slug);
         // The same address again learns nothing about the first registration: its link went to that inbox.
         return reply.redirect(result.manageToken ? `/e/r/${result.manageToken}` : `/e/${occurrence.slug}/thanks`, 303);
       } catch (error) {
@@ -127,6 +128,8 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
       const context = pageContext(request);
       const e = eventMessages(context.locale);
       if (!(await registrations.cancelByToken(request.params.token))) return renderPage(reply, 404, 'message', e.invalidTitle, context, { heading: e.invalidTitle, body: e.invalidBody });
+      // A place may have opened: no page here shows the old count (cancellations are few).
+      cached.forget();
       return reply.redirect(`/e/r/${request.params.token}`, 303);
     });
 

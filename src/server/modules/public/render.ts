@@ -27,22 +27,31 @@ export function sendPage(reply: FastifyReply, status: number, context: PageConte
 }
 
 // A page everyone sees alike (an event's page before anyone has typed into it), rendered at most once
-// per `ttlMs` per key and process: when a sold-out meetup's link goes round, visitors get a page at most
-// a second old instead of each costing a database read and a render. Nothing is kept longer, so every
-// process shows what the database holds a second later.
+// per `ttlMs` per page and language in this process: when a sold-out meetup's link goes round, visitors
+// get a page at most a second old instead of each costing a database read and a render. Nothing is kept
+// longer, so every process shows what the database holds a second later; a change made through this
+// process (an RSVP, a cancellation) forgets the page at once.
 export function createMicrocache(clock: { now: () => Date }, ttlMs = 1000, maxEntries = 1000) {
   const entries = new Map<string, { html: string; until: number }>();
-  return async (key: string, render: () => Promise<string | null>): Promise<string | null> => {
-    const now = clock.now().getTime();
-    const hit = entries.get(key);
-    if (hit && hit.until > now) return hit.html;
-    const html = await render();
-    entries.delete(key);
-    if (html !== null) {
-      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-      entries.set(key, { html, until: now + ttlMs });
-    }
-    return html;
+  const keyOf = (page: string, locale: string) => `${page}\n${locale}`;
+  return {
+    async get(page: string, locale: string, render: () => Promise<string | null>): Promise<string | null> {
+      const key = keyOf(page, locale);
+      const now = clock.now().getTime();
+      const hit = entries.get(key);
+      if (hit && hit.until > now) return hit.html;
+      const html = await render();
+      entries.delete(key);
+      if (html !== null && ttlMs > 0) {
+        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+        entries.set(key, { html, until: now + ttlMs });
+      }
+      return html;
+    },
+    // One page in every language, or (no page named) all of them.
+    forget(page?: string) {
+      for (const key of entries.keys()) if (page === undefined || key.startsWith(`${page}\n`)) entries.delete(key);
+    },
   };
 }
 
