@@ -7,6 +7,7 @@ import { insightsPostgres } from './insights.ts';
 import { emit, errorMessage, log, type Bench } from './lib/report.ts';
 import { npmInstall } from './npm-install.ts';
 import { peopleSearchPglite, peopleSearchPostgres } from './people-search.ts';
+import { publicPagePglite, publicPagePostgres } from './public-page.ts';
 import { publishBurstPostgres } from './publish-burst.ts';
 import { rsvpBurstPglite, rsvpBurstPostgres } from './rsvp-burst.ts';
 import { todayPglite, todayPostgres } from './today.ts';
@@ -16,7 +17,7 @@ import { todayPglite, todayPostgres } from './today.ts';
 const benches: Bench[] = [
   idleRss, first200, npmInstall, peopleSearchPglite, peopleSearchPostgres,
   importLinkedinPglite, importLinkedinPostgres, todayPglite, todayPostgres,
-  subscribePglite, subscribePostgres, broadcastPglite, broadcastPostgres, rsvpBurstPglite, rsvpBurstPostgres, publishBurstPostgres,
+  subscribePglite, subscribePostgres, broadcastPglite, broadcastPostgres, rsvpBurstPglite, rsvpBurstPostgres, publicPagePglite, publicPagePostgres, publishBurstPostgres,
   insightsPostgres, fuzzBench,
 ];
 

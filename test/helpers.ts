@@ -83,14 +83,16 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secret: 'test-secret-test-secret-test-secret',
     sessionDays: 30,
     trustProxy: false,
+    formRateLimit: 10,
     ...overrides,
   };
 }
 
-export async function makeTestApp(options: { clock?: Clock; loginRateLimit?: number; formRateLimit?: number; config?: Partial<Config> } = {}) {
+// Event pages are not cached unless a test asks (pageCacheMs): tests look at a page right after changing its event.
+export async function makeTestApp(options: { clock?: Clock; loginRateLimit?: number; formRateLimit?: number; pageCacheMs?: number; config?: Partial<Config> } = {}) {
   const database = await makeTestDatabase();
   const config = testConfig(options.config);
-  const { app, services, routes } = await buildApp({ config, database, clock: options.clock, loginRateLimit: options.loginRateLimit ?? 1000, formRateLimit: options.formRateLimit ?? 1000 });
+  const { app, services, routes } = await buildApp({ config, database, clock: options.clock, loginRateLimit: options.loginRateLimit ?? 1000, formRateLimit: options.formRateLimit ?? 1000, pageCacheMs: options.pageCacheMs ?? 0 });
   await app.ready();
   return {
     app, services, routes, database, config,

@@ -38,6 +38,9 @@ export type AppOptions = {
   loginRateLimit?: number;
   // Every public form's limit per address and minute; tests and benchmarks raise it.
   formRateLimit?: number;
+  // How long a public event page may be served from memory (ms); tests that change an event and look
+  // at its page at once set 0, production keeps a second.
+  pageCacheMs?: number;
 };
 
 export type Services = ReturnType<typeof createServices>;
@@ -174,8 +177,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   plannerRoutes(app, services);
   eventsRoutes(app, services);
   insightsRoutes(app, services);
-  await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? 10 });
-  await eventPageRoutes(app, { ...services, clock: options.clock ?? systemClock, formRateLimit: options.formRateLimit ?? 10 });
+  await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? config.formRateLimit });
+  await eventPageRoutes(app, { ...services, clock: options.clock ?? systemClock, formRateLimit: options.formRateLimit ?? config.formRateLimit, pageCacheMs: options.pageCacheMs ?? 1000 });
   await publicRoutes(app);
   await webRoutes(app);
 

@@ -15,6 +15,8 @@ export type Config = {
   sessionDays: number;
   // Behind a reverse proxy, client addresses (rate limits, consent records) come from X-Forwarded-For.
   trustProxy: boolean;
+  // Submissions of each public form (RSVP, sign-up, question) per client address and minute.
+  formRateLimit: number;
 };
 
 export class ConfigError extends Error {}
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.ONLAND_SECRET || readOrCreateSecret(dataDir),
     sessionDays: 30,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    formRateLimit: parseLimit(env.FORM_RATE_LIMIT),
   };
 }
 
@@ -54,6 +57,13 @@ function parsePort(raw: string | undefined): number {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a number from 0 to 65535, not "${raw}"`);
   return port;
+}
+
+function parseLimit(raw: string | undefined): number {
+  if (!raw) return 10;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1) throw new ConfigError(`FORM_RATE_LIMIT must be a whole number of submissions per minute, 1 or more, not "${raw}"`);
+  return limit;
 }
 
 // Generated once and kept in the data folder, so sessions and encrypted credentials survive restarts.

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { FastifyRateLimitStore } from '@fastify/rate-limit';
 import { makeTestDatabase } from '../../../../test/helpers.ts';
 import { databaseRateLimitStore } from './index.ts';
 
@@ -10,8 +11,8 @@ describe('the rate limit store', () => {
   before(async () => { database = await makeTestDatabase(); });
   after(() => database.dispose());
 
-  const hit = (store: { incr: (key: string, cb: (e: Error | null, r?: Answer) => void, window: number) => void }, key: string, window = 60_000) =>
-    new Promise<Answer>((resolve, reject) => store.incr(key, (error, answer) => (error ? reject(error) : resolve(answer!)), window));
+  const hit = (store: FastifyRateLimitStore, key: string, window = 60_000) =>
+    new Promise<Answer>((resolve, reject) => store.incr(key, (error, answer) => (error ? reject(error) : resolve(answer!)), window, 10));
 
   test('hits arriving together each get their own count, per client, and two stores on one database share them', async () => {
     const Store = databaseRateLimitStore(database);
@@ -28,7 +29,7 @@ describe('the rate limit store', () => {
   });
 
   test('a window that has ended starts again at one', async () => {
-    const store = new (databaseRateLimitStore(database))();
+    const store = new (databaseRateLimitStore(database))({});
     await Promise.all([hit(store, 'client', 1), hit(store, 'client', 1)]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal((await hit(store, 'client', 60_000)).current, 1);

@@ -7,8 +7,16 @@ export type MailKind = 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | '
 export type MailRegistration = { id: string; name: string; email: string; locale: Locale; sequence: number; checkInCode: string; manageToken: string };
 export type MailContext = { workspaceName: string; publicUrl: string; timezone: string; occurrence: CalendarOccurrence; position?: number | null };
 
+// A formatter is costly to build and an event page, an email and a timeline line each need one: kept per zone and language.
+const formatters = new Map<string, Intl.DateTimeFormat>();
 export function formatWhen(date: Date, timezone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: timezone, timeZoneName: 'short' }).format(date);
+  const key = `${locale} ${timezone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: timezone, timeZoneName: 'short' });
+    formatters.set(key, format);
+  }
+  return format.format(date);
 }
 
 const copy = {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../../core/clock.ts';
 import { isAppError } from '../../core/errors.ts';
 import type { App } from '../../core/types.ts';
-import { pageContext, renderPage } from '../public/index.ts';
+import { createMicrocache, pageContext, renderHtml, renderPage, sendPage } from '../public/index.ts';
 import type { WorkspacesService } from '../workspaces/index.ts';
 import { eventMessages } from './events.i18n.ts';
 import { formatWhen } from './events.mail.ts';
@@ -12,7 +12,7 @@ import type { OccurrenceWithCounts } from './events.repository.ts';
 import type { EventsService } from './events.service.ts';
 import { eventUpdatesWording, type RegistrationsService } from './registrations.service.ts';
 
-type Deps = { events: EventsService; registrations: RegistrationsService; workspaces: WorkspacesService; clock: Clock; formRateLimit: number };
+type Deps = { events: EventsService; registrations: RegistrationsService; workspaces: WorkspacesService; clock: Clock; formRateLimit: number; pageCacheMs: number };
 
 const SlugParams = z.object({ slug: z.string().max(200) });
 const TokenParams = z.object({ token: z.string().max(200) });
@@ -26,7 +26,8 @@ const where = (o: { venue: string | null; address: string | null }) => [o.venue,
 const mapUrl = (o: { venue: string | null; address: string | null }) => (o.address || o.venue ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(o.address || o.venue!)}` : null);
 
 // The one link people click: server-rendered, no JavaScript, English or German, on a phone.
-export async function eventPageRoutes(app: App, { events, registrations, workspaces, clock, formRateLimit }: Deps) {
+export async function eventPageRoutes(app: App, { events, registrations, workspaces, clock, formRateLimit, pageCacheMs }: Deps) {
+  const cached = createMicrocache(clock, pageCacheMs);
   await app.register(async (scope: App) => {
     await scope.register(fastifyFormbody);
     const page = { public: true };
@@ -37,6 +38,10 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
 
     async function eventPage(request: FastifyRequest, reply: FastifyReply, status: number, occurrence: OccurrenceWithCounts, values: Record<string, string> = {}, errors: Record<string, string> = {}) {
       const context = pageContext(request);
+      return sendPage(reply, status, context, await eventHtml(context, occurrence, values, errors));
+    }
+
+    async function eventHtml(context: ReturnType<typeof pageContext>, occurrence: OccurrenceWithCounts, values: Record<string, string> = {}, errors: Record<string, string> = {}) {
       const e = eventMessages(context.locale);
       const left = Math.max(0, occurrence.capacity - occurrence.confirmed);
       const closed = occurrence.status === 'cancelled' ? e.cancelled : occurrence.endsAt <= clock.now() ? e.over : null;
@@ -45,7 +50,7 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
         const found = await events.nextOpenOccurrence(occurrence.workspaceId, occurrence.startsAt);
         if (found) next = { slug: found.slug, text: e.nextWithPlaces.replace('{title}', found.title).replace('{when}', formatWhen(found.startsAt, found.timezone, context.locale)) };
       }
-      return renderPage(reply, status, 'event', occurrence.title, context, {
+      return renderHtml('event', occurrence.title, context, {
         e, occurrence, when: formatWhen(occurrence.startsAt, occurrence.timezone, context.locale), where: where(occurrence), mapUrl: mapUrl(occurrence),
         closed, full: left === 0, places: left === 0 ? e.soldOut : left === 1 ? e.onePlaceLeft : e.placesLeft.replace('{n}', String(left)),
         next, values, errors, wording: eventUpdatesWording[context.locale].text,
@@ -58,9 +63,12 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
         const body = await events.occurrenceCalendar(slug.slice(0, -4));
         return body ? calendar(reply, slug.slice(0, -4), body) : reply.callNotFound();
       }
-      const occurrence = await events.publicOccurrence(slug);
-      if (!occurrence) return reply.callNotFound();
-      return eventPage(request, reply, 200, occurrence);
+      const context = pageContext(request);
+      const html = await cached(`${context.locale} ${slug}`, async () => {
+        const occurrence = await events.publicOccurrence(slug);
+        return occurrence ? eventHtml(context, occurrence) : null;
+      });
+      return html === null ? reply.callNotFound() : sendPage(reply, 200, context, html);
     });
 
     scope.post('/e/:slug/register', { config: limited, schema: { hide: true, params: SlugParams, body: RegisterForm } }, async (request, reply) => {

@@ -6,9 +6,9 @@ import type { Auth } from '../auth/index.ts';
 import { makeTestApp } from '../../../../test/helpers.ts';
 
 // Shared by this module's tests: an app on a fixed clock with an owner, a series maker and the mail queue.
-export async function eventsTestApp(start = new Date('2026-02-01T09:00:00Z')) {
+export async function eventsTestApp(start = new Date('2026-02-01T09:00:00Z'), options: { pageCacheMs?: number } = {}) {
   const clock = fixedClock(start);
-  const t = await makeTestApp({ clock });
+  const t = await makeTestApp({ clock, ...options });
   await t.services.auth.setup({ workspaceName: 'Green Door', name: 'Olivia', email: 'owner@example.org', password: 'long enough password' });
   const auth: Auth = await t.services.auth.ownerAuth();
   const single = (overrides: Record<string, unknown> = {}) => t.services.events.createSeries(auth, {

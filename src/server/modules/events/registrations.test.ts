@@ -36,7 +36,7 @@ describe('registrations: capacity, waitlist, promotion, check-in', () => {
       givenName: null, familyName: null, organisation: null, introducedById: null, timezone: null, locale: null, cadenceDays: null,
     });
     const forms = [
-      ...Array.from({ length: 30 }, (_, i) => ({ ...s.person(500 + i), consent: i % 3 === 0 })),
+      ...Array.from({ length: 30 }, (_, i) => ({ ...s.person(5000 + i), consent: i % 3 === 0 })),
       { ...s.person(0), name: 'Kimberly', email: 'KIM@example.org', source: 'a friend' },
     ];
     const results = await Promise.all(forms.map((form) => registrations.register(occurrence.slug, form)));

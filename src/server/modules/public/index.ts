@@ -1,3 +1,3 @@
 export { publicRoutes } from './public.routes.ts';
-export { pageContext, renderNotFound, renderPage } from './render.ts';
+export { createMicrocache, pageContext, renderHtml, renderNotFound, renderPage, sendPage } from './render.ts';
 export { pickLocale } from './i18n.ts';

@@ -14,9 +14,36 @@ export function pageContext(request: FastifyRequest): PageContext {
 }
 
 export function renderPage(reply: FastifyReply, status: number, view: string, title: string, context: PageContext, data: Record<string, unknown> = {}) {
+  return sendPage(reply, status, context, renderHtml(view, title, context, data));
+}
+
+export function renderHtml(view: string, title: string, context: PageContext, data: Record<string, unknown> = {}): string {
   const body = eta.render(view, { ...data, ...context });
-  const html = eta.render('layout', { ...context, title, body });
+  return eta.render('layout', { ...context, title, body });
+}
+
+export function sendPage(reply: FastifyReply, status: number, context: PageContext, html: string) {
   return reply.code(status).header('content-language', context.locale).header('vary', 'Accept-Language').type('text/html; charset=utf-8').send(html);
+}
+
+// A page everyone sees alike (an event's page before anyone has typed into it), rendered at most once
+// per `ttlMs` per key and process: when a sold-out meetup's link goes round, visitors get a page at most
+// a second old instead of each costing a database read and a render. Nothing is kept longer, so every
+// process shows what the database holds a second later.
+export function createMicrocache(clock: { now: () => Date }, ttlMs = 1000, maxEntries = 1000) {
+  const entries = new Map<string, { html: string; until: number }>();
+  return async (key: string, render: () => Promise<string | null>): Promise<string | null> => {
+    const now = clock.now().getTime();
+    const hit = entries.get(key);
+    if (hit && hit.until > now) return hit.html;
+    const html = await render();
+    entries.delete(key);
+    if (html !== null) {
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+      entries.set(key, { html, until: now + ttlMs });
+    }
+    return html;
+  };
 }
 
 export function renderNotFound(request: FastifyRequest, reply: FastifyReply) {
