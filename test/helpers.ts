@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -8,13 +8,17 @@ import type { Config } from '../src/server/config.ts';
 import type { Clock } from '../src/server/core/clock.ts';
 import { openDatabase, type Database } from '../src/server/db/index.ts';
 
+const migrationsFolder = join(import.meta.dirname, '..', 'src', 'server', 'db', 'migrations');
+const pgliteVersion = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string }).version;
+
 // Integration tests run on PGlite, or on a fresh PostgreSQL database when DATABASE_URL is set.
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
 export async function makeTestDatabase(): Promise<Database & { dispose: () => Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ dataDir: 'memory' });
+    const database = await openDatabase({ dataDir: 'memory', loadDataDir: await migratedSnapshot() });
+    // Applies nothing when the snapshot is current; it is taken from these same migrations.
     await database.migrate();
     return Object.assign(database, { dispose: () => database.close() });
   }
@@ -36,6 +40,35 @@ export async function makeTestDatabase(): Promise<Database & { dispose: () => Pr
       await cleanup.end();
     },
   });
+}
+
+// An empty PGlite cluster takes seconds to create (initdb) and more to migrate, in every test file.
+// So the first test process to need one migrates a fresh in-memory database and keeps its files as
+// a snapshot in the temp folder, named by the migrations and the PGlite version; every test database
+// after that starts from it. A changed migration is a new name, so a new snapshot.
+let snapshot: Promise<Blob> | undefined;
+function migratedSnapshot(): Promise<Blob> {
+  return (snapshot ??= (async () => {
+    const hash = createHash('sha256').update(pgliteVersion);
+    for (const file of readdirSync(migrationsFolder, { recursive: true, encoding: 'utf8' }).sort()) {
+      const path = join(migrationsFolder, file);
+      if (statSync(path).isFile()) hash.update(file).update(readFileSync(path));
+    }
+    const file = join(tmpdir(), `onland-test-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const database = await openDatabase({ dataDir: 'memory' });
+    try {
+      await database.migrate();
+      const dump = await database.pglite!.dumpDataDir('none');
+      // Written whole, then renamed: a test process reading it never sees half a file.
+      const partial = `${file}.${process.pid}.partial`;
+      writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+      renameSync(partial, file);
+      return dump;
+    } finally {
+      await database.close();
+    }
+  })());
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {

@@ -95,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
+  // A mailer the app made is the app's to close: its pooled SMTP connections end with it.
+  if (!options.mailer) app.addHook('onClose', async () => services.mailer.close());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The route table, for tests that must cover every route (OpenAPI, tenancy, fuzzing).

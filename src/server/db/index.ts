@@ -32,24 +32,26 @@ export type Database = {
 
 export type DatabaseOptions =
   | { databaseUrl: string; poolSize?: number }
-  | { databaseUrl?: undefined; dataDir: string | 'memory' };
+  // loadDataDir: start from a PGlite snapshot (dumpDataDir) instead of an empty cluster; tests use a migrated one.
+  | { databaseUrl?: undefined; dataDir: string | 'memory'; loadDataDir?: Blob };
 
 const migrationsFolder = join(import.meta.dirname, 'migrations');
 const migrationLockKey = 7_001_001;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite((options as { dataDir: string }).dataDir);
+  const { dataDir, loadDataDir } = options as { dataDir: string; loadDataDir?: Blob };
+  return openPglite(dataDir, loadDataDir);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   let path: string | undefined;
   if (dataDir !== 'memory') {
     path = join(dataDir, 'pgdata');
     mkdirSync(path, { recursive: true });
   }
   // A small buffer cache keeps the embedded database's memory modest; the OS page cache still holds the files.
-  const client = await PGlite.create(path, { extensions: { pg_trgm }, postgresqlconf: 'shared_buffers = 16MB' });
+  const client = await PGlite.create(path, { extensions: { pg_trgm }, postgresqlconf: 'shared_buffers = 16MB', loadDataDir });
   const db = drizzlePglite({ client }) as unknown as Db;
   return {
     kind: 'pglite',

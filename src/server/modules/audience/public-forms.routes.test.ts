@@ -32,7 +32,15 @@ describe('double opt-in and one-click unsubscribe', () => {
 
   const form = (url: string, body: string, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
-  const deliver = () => deliverQueuedMail(t.database.db, createMailer({ smtpUrl, dataDir: t.config.dataDir, from: 'Green Door <news@green.example>' }), () => new Date());
+  // Each delivery run's mailer is closed after it, so the SMTP server is not left waiting on its connections.
+  const deliver = async () => {
+    const mailer = createMailer({ smtpUrl, dataDir: t.config.dataDir, from: 'Green Door <news@green.example>' });
+    try {
+      return await deliverQueuedMail(t.database.db, mailer, () => new Date());
+    } finally {
+      mailer.close();
+    }
+  };
   const canMail = (email: string) => t.services.consent.canMail(workspaceId, email, 'newsletter');
 
   test('the form works without JavaScript, in German too', async () => {

@@ -40,7 +40,15 @@ describe('public event pages, RSVP and emails over SMTP', () => {
 
   const form = (url: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
     s.t.app.inject({ method: 'POST', url, payload: new URLSearchParams(body).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
-  const deliver = () => deliverQueuedMail(s.t.database.db, createMailer({ smtpUrl, dataDir: s.t.config.dataDir, from: 'Green Door <events@green.example>' }), () => new Date());
+  // Each delivery run's mailer is closed after it, so the SMTP server is not left waiting on its connections.
+  const deliver = async () => {
+    const mailer = createMailer({ smtpUrl, dataDir: s.t.config.dataDir, from: 'Green Door <events@green.example>' });
+    try {
+      return await deliverQueuedMail(s.t.database.db, mailer, () => new Date());
+    } finally {
+      mailer.close();
+    }
+  };
   const mailTo = (to: string) => inbox.filter((m) => m.includes(`To: ${to}`));
 
   test('the page: time in the event\'s zone, venue with a map link, places left; German too; no script, small', async () => {
