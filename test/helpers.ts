@@ -50,6 +50,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secret: 'test-secret-test-secret-test-secret',
     sessionDays: 30,
     trustProxy: false,
+    snapshotMinutes: 0,
+    snapshotsKeep: 5,
     ...overrides,
   };
 }

@@ -19,8 +19,9 @@ export async function signUp(url: string): Promise<Session> {
   return { cookie, csrf: csrfToken, bearer: ((await token.json()) as { token: string }).token };
 }
 
-export type AckedPerson = { id: string; name: string; notes: string | null };
-export type AckedInteraction = { id: string; personId: string; note: string; kind: string; occurredAt: string };
+// ackedAt: when the 2xx arrived (the write was committed before then).
+export type AckedPerson = { id: string; name: string; notes: string | null; ackedAt: number };
+export type AckedInteraction = { id: string; personId: string; note: string; kind: string; occurredAt: string; ackedAt: number };
 export type Acks = { people: Map<string, AckedPerson>; interactions: AckedInteraction[]; attempts: number };
 
 // Writes until stopped or the connection breaks: each client adds a person, logs two interactions
@@ -42,12 +43,12 @@ export function startBurst(url: string, bearer: string, { clients = 6 } = {}) {
       const name = `Burst ${c}-${n}`;
       const person = await post('POST', '/api/v1/people', { name, tags: ['burst'] });
       const id = person.id as string;
-      acks.people.set(id, { id, name, notes: null });
+      acks.people.set(id, { id, name, notes: null, ackedAt: Date.now() });
       for (const [i, kind] of (['comment', 'call'] as const).entries()) {
         const occurredAt = new Date(Date.UTC(2026, 0, 1 + (n % 28), c, i)).toISOString();
         const note = `${name} touch ${i}`;
         const interaction = await post('POST', `/api/v1/people/${id}/interactions`, { channel: kind === 'call' ? 'phone' : 'mastodon', kind, direction: 'out', occurredAt, note });
-        acks.interactions.push({ id: interaction.id as string, personId: id, note, kind, occurredAt });
+        acks.interactions.push({ id: interaction.id as string, personId: id, note, kind, occurredAt, ackedAt: Date.now() });
       }
       const notes = `${name} met at the harbour`;
       await post('PATCH', `/api/v1/people/${id}`, { notes });

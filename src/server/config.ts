@@ -15,6 +15,9 @@ export type Config = {
   sessionDays: number;
   // Behind a reverse proxy, client addresses (rate limits, consent records) come from X-Forwarded-For.
   trustProxy: boolean;
+  // Embedded mode only: a snapshot of the database folder every N minutes and at shutdown (0: none), the last `snapshotsKeep` kept.
+  snapshotMinutes: number;
+  snapshotsKeep: number;
 };
 
 export class ConfigError extends Error {}
@@ -40,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.ONLAND_SECRET || readOrCreateSecret(dataDir),
     sessionDays: 30,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    snapshotMinutes: parseNumber('ONLAND_SNAPSHOT_MINUTES', env.ONLAND_SNAPSHOT_MINUTES, 60, { min: 0, max: 7 * 24 * 60 }),
+    snapshotsKeep: parseNumber('ONLAND_SNAPSHOTS_KEEP', env.ONLAND_SNAPSHOTS_KEEP, 5, { min: 1, max: 1000, integer: true }),
   };
 }
 
@@ -54,6 +59,15 @@ function parsePort(raw: string | undefined): number {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a number from 0 to 65535, not "${raw}"`);
   return port;
+}
+
+function parseNumber(name: string, raw: string | undefined, fallback: number, { min, max, integer = false }: { min: number; max: number; integer?: boolean }): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new ConfigError(`${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
 }
 
 // Generated once and kept in the data folder, so sessions and encrypted credentials survive restarts.
