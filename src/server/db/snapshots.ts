@@ -34,14 +34,20 @@ export async function takeSnapshot(pglite: PGlite, dataDir: string, { now, keep 
   while (existsSync(join(root, snapshotName(at)))) at = new Date(at.getTime() + 1);
   const name = snapshotName(at);
   const partial = join(root, `${partialPrefix}${name}`);
-  await pglite.transaction(async (tx) => {
-    await tx.exec('checkpoint');
-    // postmaster.pid names PGlite's running instance; a copy must not carry it (pg_basebackup leaves it out too).
-    await pglite.runExclusive(async () => cpSync(join(dataDir, 'pgdata'), partial, { recursive: true, filter: (source) => basename(source) !== 'postmaster.pid' }));
-  });
   const path = join(root, name);
-  const bytes = await inWorker({ partial, path, root, keep });
-  return { name, path, takenAt: at, bytes };
+  try {
+    await pglite.transaction(async (tx) => {
+      await tx.exec('checkpoint');
+      // postmaster.pid names PGlite's running instance; a copy must not carry it (pg_basebackup leaves it out too).
+      await pglite.runExclusive(async () => cpSync(join(dataDir, 'pgdata'), partial, { recursive: true, filter: (source) => basename(source) !== 'postmaster.pid' }));
+    });
+    const bytes = await inWorker({ partial, path, root, keep });
+    return { name, path, takenAt: at, bytes };
+  } catch (error) {
+    // A full disk, say: give the space back now rather than at the next snapshot.
+    rmSync(partial, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 function inWorker(job: { partial: string; path: string; root: string; keep: number }): Promise<number> {
