@@ -66,7 +66,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       return { rows: result.rows as Record<string, unknown>[], rowCount: result.affectedRows ?? null };
     },
     exec: async (text) => (await client.exec(text)).map((r) => ({ rows: r.rows as Record<string, unknown>[], rowCount: r.affectedRows ?? null })),
-    // One process owns a PGlite folder, so no lock is needed.
+    // One process owns a PGlite folder (data-dir-lock.ts), so migrations need no lock of their own.
     migrate: () => migratePglite(drizzlePglite({ client }), { migrationsFolder }),
     close: async () => {
       await client.close();
