@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
 import { busy, dataDirOwner, lockDataDir } from './data-dir-lock.ts';
@@ -38,8 +38,9 @@ export async function takeSnapshot(pglite: PGlite, dataDir: string, { now, keep 
   try {
     await pglite.transaction(async (tx) => {
       await tx.exec('checkpoint');
-      // postmaster.pid names PGlite's running instance; a copy must not carry it (pg_basebackup leaves it out too).
-      await pglite.runExclusive(async () => cpSync(join(dataDir, 'pgdata'), partial, { recursive: true, filter: (source) => basename(source) !== 'postmaster.pid' }));
+      const { rows: [wal] } = await tx.query<{ first: string; last: string }>(
+        'select redo_wal_file as first, pg_walfile_name(greatest(checkpoint_lsn, pg_current_wal_insert_lsn())) as last from pg_control_checkpoint()');
+      await pglite.runExclusive(async () => cpSync(join(dataDir, 'pgdata'), partial, { recursive: true, filter: (source) => worthCopying(source, wal!) }));
     });
     const bytes = await inWorker({ partial, path, root, keep });
     return { name, path, takenAt: at, bytes };
@@ -48,6 +49,17 @@ export async function takeSnapshot(pglite: PGlite, dataDir: string, { now, keep 
     rmSync(partial, { recursive: true, force: true });
     throw error;
   }
+}
+
+// postmaster.pid names PGlite's running instance: a copy must not carry it. Of the write-ahead log,
+// only the segments from the checkpoint's redo point to the current one: recovery needs no older
+// one, and later ones are empty segments kept for reuse (a write-heavy folder holds 100 MB and more
+// of them). pg_basebackup leaves out the same.
+function worthCopying(source: string, wal: { first: string; last: string }): boolean {
+  const name = basename(source);
+  if (name === 'postmaster.pid') return false;
+  if (basename(dirname(source)) === 'pg_wal' && /^[0-9A-F]{24}$/.test(name)) return name >= wal.first && name <= wal.last;
+  return true;
 }
 
 function inWorker(job: { partial: string; path: string; root: string; keep: number }): Promise<number> {
