@@ -65,6 +65,28 @@ describe('embedded snapshots', { skip: onPostgres && 'the embedded mode\'s (PGli
     }
   });
 
+  test('after a write-heavy stretch, a snapshot holds only the write-ahead log it needs, and every row', async () => {
+    const { dataDir, database } = await embedded();
+    try {
+      await database.exec(`insert into notes select g, repeat('x', 200) from generate_series(1, 150000) g`);
+      await database.exec(`update notes set body = 'changed' where id % 2 = 0`);
+      assert.ok(readdirSync(join(dataDir, 'pgdata', 'pg_wal')).length > 4, 'several segments of write-ahead log');
+      const snapshot = await takeSnapshot(database.pglite!, dataDir, { now: at(1), keep: 5 });
+      await database.query('insert into notes values (0, $1)', ['after the snapshot']);
+      assert.equal(readdirSync(join(snapshot.path, 'pg_wal')).filter((name) => /^[0-9A-F]{24}$/.test(name)).length, 1);
+    } finally {
+      await database.close();
+    }
+    restoreSnapshot(dataDir, undefined, { now: at(2) });
+    const restored = await openDatabase({ dataDir });
+    try {
+      const { rows } = await restored.query(`select count(*)::int as n, count(*) filter (where body = 'changed')::int as changed, min(id) as first from notes`);
+      assert.deepEqual(rows[0], { n: 150000, changed: 75000, first: 1 });
+    } finally {
+      await restored.close();
+    }
+  });
+
   test('a half-written snapshot is never listed and is cleaned up by the next one', async () => {
     const { dataDir, database } = await embedded();
     try {
