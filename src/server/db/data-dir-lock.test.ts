@@ -1,13 +1,19 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { DataDirBusyError, dataDirOwner, lockDataDir } from './data-dir-lock.ts';
 
 describe('the embedded data folder has one owner', () => {
-  const folder = () => mkdtempSync(join(tmpdir(), 'onland-lock-'));
+  const folders: string[] = [];
+  after(() => { for (const folder of folders) rmSync(folder, { recursive: true, force: true }); });
+  const folder = () => {
+    const made = mkdtempSync(join(tmpdir(), 'onland-lock-'));
+    folders.push(made);
+    return made;
+  };
 
   test('a folder held by another live process is refused, with its pid', () => {
     const dataDir = folder();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { onPostgres } from '../../../test/helpers.ts';
 import { DataDirBusyError } from './data-dir-lock.ts';
 import { openDatabase } from './index.ts';
@@ -12,8 +12,13 @@ import { listSnapshots, restoreSnapshot, SnapshotError, snapshotName, snapshotsF
 describe('embedded snapshots', { skip: onPostgres && 'the embedded mode\'s (PGlite); the PGlite run covers them' }, () => {
   const at = (minute: number) => new Date(Date.UTC(2026, 11, 3, 6, minute, 0));
 
+  // Each holds a database and its snapshots: hundreds of MB, removed when the tests end.
+  const folders: string[] = [];
+  after(() => { for (const folder of folders) rmSync(folder, { recursive: true, force: true }); });
+
   async function embedded() {
     const dataDir = mkdtempSync(join(tmpdir(), 'onland-snap-'));
+    folders.push(dataDir);
     const database = await openDatabase({ dataDir });
     await database.exec('create table notes (id int primary key, body text not null)');
     return { dataDir, database };
