@@ -10,6 +10,7 @@ import { peopleSearchPglite, peopleSearchPostgres } from './people-search.ts';
 import { publicPagePglite, publicPagePostgres } from './public-page.ts';
 import { publishBurstPostgres } from './publish-burst.ts';
 import { rsvpBurstPglite, rsvpBurstPostgres } from './rsvp-burst.ts';
+import { snapshotPglite } from './snapshot.ts';
 import { todayPglite, todayPostgres } from './today.ts';
 
 // `node bench/run.ts` runs every benchmark; `node bench/run.ts idle-rss people_search_p95_ms_postgres`
@@ -18,7 +19,7 @@ const benches: Bench[] = [
   idleRss, first200, npmInstall, peopleSearchPglite, peopleSearchPostgres,
   importLinkedinPglite, importLinkedinPostgres, todayPglite, todayPostgres,
   subscribePglite, subscribePostgres, broadcastPglite, broadcastPostgres, rsvpBurstPglite, rsvpBurstPostgres, publicPagePglite, publicPagePostgres, publishBurstPostgres,
-  insightsPostgres, fuzzBench,
+  insightsPostgres, snapshotPglite, fuzzBench,
 ];
 
 const wanted = process.argv.slice(2);

@@ -84,6 +84,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionDays: 30,
     trustProxy: false,
     formRateLimit: 10,
+    snapshotMinutes: 0,
+    snapshotsKeep: 5,
     ...overrides,
   };
 }

@@ -11,7 +11,7 @@ type ProcessRole = { web: boolean; worker: boolean };
 const withServices: typeof import('./context.ts').withServices = async (run) => (await import('./context.ts')).withServices(run);
 
 const program = new Command('onland')
-  .description('Onland: people, posts, meetups and a consented mailing list, on your own machine.\nConfiguration comes from the environment: DATABASE_URL, ONLAND_DATA_DIR, PORT, PUBLIC_URL, SMTP_URL, ONLAND_SECRET.')
+  .description('Onland: people, posts, meetups and a consented mailing list, on your own machine.\nConfiguration comes from the environment: DATABASE_URL, ONLAND_DATA_DIR, PORT, PUBLIC_URL, SMTP_URL, ONLAND_SECRET, ONLAND_SNAPSHOT_MINUTES, ONLAND_SNAPSHOTS_KEEP.')
   .showHelpAfterError('(run with --help to see what to type)')
   .configureOutput({ outputError: (text, write) => write(text) });
 
@@ -36,6 +36,15 @@ program.command('migrate').description('Apply database migrations and exit').act
   await withServices(async () => {});
   console.log('Database is up to date.');
 });
+
+program.command('restore')
+  .description('Embedded database: put back a snapshot of the data folder (default: the newest); the current one is kept aside. Stop the server first.')
+  .argument('[snapshot]', 'the snapshot\'s name, as --list shows it')
+  .option('--list', 'list the snapshots, newest first, with their time and size')
+  .action(async (name: string | undefined, options: { list?: boolean }) => {
+    const { runRestore } = await import('./restore.ts');
+    await runRestore(name, options);
+  });
 
 program.command('setup')
   .description('First run without a browser: create the workspace and its owner')

@@ -17,6 +17,9 @@ export type Config = {
   trustProxy: boolean;
   // Submissions of each public form (RSVP, sign-up, question) per client address and minute.
   formRateLimit: number;
+  // Embedded mode only: a snapshot of the database folder every N minutes and at shutdown (0: none), the last `snapshotsKeep` kept.
+  snapshotMinutes: number;
+  snapshotsKeep: number;
 };
 
 export class ConfigError extends Error {}
@@ -42,7 +45,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.ONLAND_SECRET || readOrCreateSecret(dataDir),
     sessionDays: 30,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
-    formRateLimit: parseLimit(env.FORM_RATE_LIMIT),
+    formRateLimit: parseNumber('FORM_RATE_LIMIT', env.FORM_RATE_LIMIT, 10, { min: 1, max: 1_000_000_000, integer: true }),
+    snapshotMinutes: parseNumber('ONLAND_SNAPSHOT_MINUTES', env.ONLAND_SNAPSHOT_MINUTES, 60, { min: 0, max: 7 * 24 * 60 }),
+    snapshotsKeep: parseNumber('ONLAND_SNAPSHOTS_KEEP', env.ONLAND_SNAPSHOTS_KEEP, 5, { min: 1, max: 1000, integer: true }),
   };
 }
 
@@ -59,11 +64,13 @@ function parsePort(raw: string | undefined): number {
   return port;
 }
 
-function parseLimit(raw: string | undefined): number {
-  if (!raw) return 10;
-  const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1) throw new ConfigError(`FORM_RATE_LIMIT must be a whole number of submissions per minute, 1 or more, not "${raw}"`);
-  return limit;
+function parseNumber(name: string, raw: string | undefined, fallback: number, { min, max, integer = false }: { min: number; max: number; integer?: boolean }): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new ConfigError(`${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
 }
 
 // Generated once and kept in the data folder, so sessions and encrypted credentials survive restarts.

@@ -1,6 +1,8 @@
 import { allJobs, buildApp, createServices } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
+import { systemClock } from './core/clock.ts';
 import { openDatabase, type Database } from './db/index.ts';
+import { startSnapshotSchedule } from './db/snapshot-schedule.ts';
 import { openQueue } from './jobs/index.ts';
 
 export type ProcessRole = { web: boolean; worker: boolean };
@@ -33,9 +35,17 @@ export async function runProcess(role: ProcessRole, log: (line: string) => void 
     log('Worker running.');
   }
 
+  // The embedded database never fsyncs: fsynced snapshots on a schedule and at shutdown (snapshots.ts).
+  const snapshots = database.pglite && config.snapshotMinutes > 0
+    ? startSnapshotSchedule({ pglite: database.pglite, dataDir: config.dataDir, minutes: config.snapshotMinutes, keep: config.snapshotsKeep, clock: systemClock, log })
+    : undefined;
+
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= (async () => {
     for (const s of stops) await s().catch(() => {});
+    if (snapshots) {
+      await snapshots.final().then((taken) => log(`Snapshot of the database saved in ${taken.path}`), (error: Error) => log(`snapshot failed: ${error.message}`));
+    }
     await database.close();
   })());
   return { stop, url: config.publicUrl };

@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 
 // Drizzle over either driver; both speak the same PostgreSQL.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,12 +47,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   let path: string | undefined;
+  let unlock = () => {};
   if (dataDir !== 'memory') {
     path = join(dataDir, 'pgdata');
     mkdirSync(path, { recursive: true });
+    unlock = lockDataDir(dataDir);
   }
   // A small buffer cache keeps the embedded database's memory modest; the OS page cache still holds the files.
-  const client = await PGlite.create(path, { extensions: { pg_trgm }, postgresqlconf: 'shared_buffers = 16MB', loadDataDir });
+  const client = await PGlite.create(path, { extensions: { pg_trgm }, postgresqlconf: 'shared_buffers = 16MB', loadDataDir }).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   const db = drizzlePglite({ client }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -62,9 +68,12 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
       return { rows: result.rows as Record<string, unknown>[], rowCount: result.affectedRows ?? null };
     },
     exec: async (text) => (await client.exec(text)).map((r) => ({ rows: r.rows as Record<string, unknown>[], rowCount: r.affectedRows ?? null })),
-    // One process owns a PGlite folder, so no lock is needed.
+    // One process owns a PGlite folder (data-dir-lock.ts), so migrations need no lock of their own.
     migrate: () => migratePglite(drizzlePglite({ client }), { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
   };
 }
 
