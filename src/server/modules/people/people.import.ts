@@ -68,7 +68,11 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
     }
     const groupOf = groupByKeys(records.map((r) => r.keys));
     const groups = new Map<number, number[]>();
-    records.forEach((_, i) => groups.set(groupOf[i]!, [...(groups.get(groupOf[i]!) ?? []), i]));
+    records.forEach((_, i) => {
+      const members = groups.get(groupOf[i]!);
+      if (members) members.push(i);
+      else groups.set(groupOf[i]!, [i]);
+    });
     report.recordsMerged = records.length - groups.size;
 
     const allKeys = [...new Set(records.flatMap((r) => r.keys))];
@@ -81,12 +85,16 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
     const updated = new Map<string, MergeableValues>();
     const newKeys: { key: string; personId: string }[] = [];
     const keyToPerson = new Map(owners);
+    // New people take their ids in ascending order, so their rows, their keys and their interactions
+    // are written (and their foreign keys checked) in index order rather than all over the indexes.
+    const newIds = Array.from({ length: groups.size }, () => randomUUID()).sort();
+    let nextId = 0;
     for (const members of groups.values()) {
       const values = members.map((i) => records[i]!.values).reduce((a, b) => mergeValues(a, b));
       const keys = [...new Set(members.flatMap((i) => records[i]!.keys))];
       const ownerId = keys.map((k) => owners.get(k)).find(Boolean);
       const target = ownerId ? existing.get(ownerId) : undefined;
-      const personId = target?.id ?? randomUUID();
+      const personId = target?.id ?? newIds[nextId++]!;
       if (target) {
         const current = updated.get(target.id) ?? toValues(target);
         const merged = mergeValues(current, values);
@@ -132,9 +140,9 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
     const expected = new Map<string, number>();
     for (const row of rows) if (createdIds.has(row.personId)) expected.set(row.personId, (expected.get(row.personId) ?? 0) + 1);
     await repo.insertMany(workspaceId, created, tx, rows.filter((row) => createdIds.has(row.personId)));
-    await repo.insertKeys(workspaceId, newKeys, tx);
+    await repo.insertKeys(workspaceId, newKeys.sort(byPerson), tx);
 
-    const added = await repo.insertInteractions(rows, tx);
+    const added = await repo.insertInteractions(rows.sort(byPerson), tx);
     report.interactionsAdded = added.length;
     report.interactionsAlreadyThere = rows.length - added.length;
     // Facts change for people who were there before, and for a new person when one of their
@@ -165,6 +173,8 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
 }
 
 export type PeopleImporter = ReturnType<typeof createPeopleImporter>;
+
+const byPerson = (a: { personId: string }, b: { personId: string }) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
 
 // A source key that is a profile URL or an email also finds people who were not imported from this source.
 function alternativeKey(sourceKey: string): string | undefined {

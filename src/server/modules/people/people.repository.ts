@@ -182,10 +182,15 @@ export function createPeopleRepository(db: Db) {
     // Bulk writes send their rows as one JSON parameter per 10,000 (see recordSet): one statement
     // instead of a VALUES list per few hundred rows.
     async insertMany(workspaceId: string, values: (PersonValues & { id: string })[], tx: Conn, incoming: IncomingTouch[] = []): Promise<void> {
+      const touchesOf = new Map<string, IncomingTouch[]>();
+      for (const touch of incoming) {
+        const list = touchesOf.get(touch.personId);
+        if (list) list.push(touch);
+        else touchesOf.set(touch.personId, [touch]);
+      }
       for (let i = 0; i < values.length; i += 10_000) {
         const rows = values.slice(i, i + 10_000).map((v) => ({ ...v, ...derived(v) }));
-        const ids = new Set(rows.map((r) => r.id));
-        const touches = incoming.filter((t) => ids.has(t.personId));
+        const touches = rows.flatMap((r) => touchesOf.get(r.id) ?? []);
         const keys = ['id', ...writtenKeys, 'createdAt', 'updatedAt'] as const;
         const column = <T>(pick: (t: IncomingTouch) => T, type: string) => sql`${sql.param(touches.map(pick))}::${sql.raw(type)}[]`;
         const source = sql`unnest(${column((t) => t.personId, 'uuid')}, ${column((t) => t.channel, 'text')}, ${column((t) => t.kind, 'text')},
