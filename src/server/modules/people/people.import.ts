@@ -7,7 +7,7 @@ import { identityKeys, normaliseEmail, normaliseProfileUrl } from './identity.ts
 import { mergeValues, sameValues, type MergeableValues } from './merge.ts';
 import { channels, interactionKinds, PersonInput } from './people.contract.ts';
 import { createPeopleRepository } from './people.repository.ts';
-import { normalise, toValues } from './people.values.ts';
+import { normalise } from './people.values.ts';
 
 // What an importer hands over: people keyed by their source's own id, and their interactions.
 export type IncomingPerson = {
@@ -77,7 +77,7 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
 
     const allKeys = [...new Set(records.flatMap((r) => r.keys))];
     const owners = await repo.findKeys(workspaceId, allKeys, tx);
-    const existing = new Map((await repo.getMany(workspaceId, [...new Set(owners.values())], tx)).map((row) => [row.id, row]));
+    const existing = new Map((await repo.valuesOf(workspaceId, [...new Set(owners.values())], tx)).map(({ id, ...values }) => [id, { id, values }]));
 
     const now = clock.now();
     const created: (MergeableValues & { id: string; createdAt: Date; updatedAt: Date })[] = [];
@@ -96,7 +96,7 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
       const target = ownerId ? existing.get(ownerId) : undefined;
       const personId = target?.id ?? newIds[nextId++]!;
       if (target) {
-        const current = updated.get(target.id) ?? toValues(target);
+        const current = updated.get(target.id) ?? target.values;
         const merged = mergeValues(current, values);
         if (sameValues(merged, current)) report.peopleUnchanged++;
         else {
