@@ -51,7 +51,7 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'people:' + workspaceId}, 0))`);
     // Fresh statistics: plans (foreign-key checks among them) made while the tables were small
     // would otherwise scan them row by row for the whole import. PGlite has no autovacuum.
-    await tx.execute(sql`analyze people, person_keys, interactions`);
+    await repo.analyzeIfGrown(['people', 'person_keys', 'interactions'], tx);
     const report: ImportReport = { peopleCreated: 0, peopleUpdated: 0, peopleUnchanged: 0, recordsMerged: 0, interactionsAdded: 0, interactionsAlreadyThere: 0, rejected: [...rejected] };
 
     // Records of the file that share a key are one person (union-find over their keys).

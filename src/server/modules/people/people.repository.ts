@@ -168,6 +168,16 @@ export function createPeopleRepository(db: Db) {
         where p.workspace_id = ${workspaceId} and p.id = any(${sql`array[${sql.join(personIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]`})`);
     },
 
+    // ANALYZE the tables that grew by more than a fifth since their statistics were taken (or never
+    // had any): the size the planner last saw is kept in pg_class, the size now is the file's. A
+    // table whose statistics are current is left alone (ANALYZE of millions of interactions is not free).
+    async analyzeIfGrown(tables: ('people' | 'person_keys' | 'interactions')[], tx: Conn): Promise<void> {
+      const result = await tx.execute(sql`select c.relname as name from pg_class c
+        where c.oid = any(${sql.param(tables)}::regclass[])
+          and (c.reltuples < 0 or pg_relation_size(c.oid) > (c.relpages * 1.2 + 8) * current_setting('block_size')::int)`);
+      const grown = (result as unknown as { rows: { name: string }[] }).rows.map((r) => r.name).filter((name) => (tables as string[]).includes(name));
+      if (grown.length) await tx.execute(sql.raw(`analyze ${grown.join(', ')}`));
+    },
     // Which of these identity keys belong to someone already, and to whom.
     async findKeys(workspaceId: string, keys: string[], tx: Conn = db): Promise<Map<string, string>> {
       // The keys go as one JSON text and come back as their positions: an import looks up hundreds of
