@@ -85,15 +85,17 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
     const updated = new Map<string, MergeableValues>();
     const newKeys: { key: string; personId: string }[] = [];
     const keyToPerson = new Map(owners);
-    // New people take their ids in ascending order, so their rows, their keys and their interactions
-    // are written (and their foreign keys checked) in index order rather than all over the indexes.
-    const newIds = Array.from({ length: groups.size }, () => randomUUID()).sort();
-    let nextId = 0;
-    for (const members of groups.values()) {
-      const values = members.map((i) => records[i]!.values).reduce((a, b) => mergeValues(a, b));
+    const matched = [...groups.values()].map((members) => {
       const keys = [...new Set(members.flatMap((i) => records[i]!.keys))];
       const ownerId = keys.map((k) => owners.get(k)).find(Boolean);
-      const target = ownerId ? existing.get(ownerId) : undefined;
+      return { members, keys, target: ownerId ? existing.get(ownerId) : undefined };
+    });
+    // New people take their ids in ascending order, so their rows, their keys and their interactions
+    // are written (and their foreign keys checked) in index order rather than all over the indexes.
+    const newIds = Array.from({ length: matched.filter((m) => !m.target).length }, () => randomUUID()).sort();
+    let nextId = 0;
+    for (const { members, keys, target } of matched) {
+      const values = members.map((i) => records[i]!.values).reduce((a, b) => mergeValues(a, b));
       const personId = target?.id ?? newIds[nextId++]!;
       if (target) {
         const current = updated.get(target.id) ?? target.values;
