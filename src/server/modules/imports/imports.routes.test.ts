@@ -107,6 +107,19 @@ describe('imports through the API', () => {
     assert.equal(bad.statusCode, 400);
   });
 
+  test('an import brings the statistics of tables that grew up to date, and leaves current ones alone', async () => {
+    const stats = async () => (await t.database.query(`select c.reltuples::int as rows, s.last_analyze as at from pg_class c join pg_stat_user_tables s on s.relid = c.oid where c.relname = 'people'`)).rows[0]!;
+    await t.database.query('analyze people');
+    const current = await stats();
+    await upload('format=linkedin&dryRun=true', { 'Connections.csv': fixture('linkedin/Connections.csv') });
+    assert.deepEqual(await stats(), current, 'nothing grew: no ANALYZE');
+    const { workspaceId } = await t.services.auth.ownerAuth();
+    await t.database.query(`insert into people (workspace_id, name, sort_name, search_text) select $1, 'Bulk ' || g, 'bulk ' || g, 'bulk ' || g from generate_series(1, 3000) g`, [workspaceId]);
+    await upload('format=linkedin&dryRun=true', { 'Connections.csv': fixture('linkedin/Connections.csv') });
+    const count = Number((await t.database.query('select count(*) from people')).rows[0]!.count);
+    assert.equal((await stats()).rows, count);
+  });
+
   test('a viewer cannot import', async () => {
     const invitation = await t.app.inject({ method: 'POST', url: '/api/v1/invitations', headers: browser.headers, payload: { role: 'viewer' } });
     const token = invitation.json().url.split('/invite/')[1];

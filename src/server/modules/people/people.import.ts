@@ -7,7 +7,7 @@ import { identityKeys, normaliseEmail, normaliseProfileUrl } from './identity.ts
 import { mergeValues, sameValues, type MergeableValues } from './merge.ts';
 import { channels, interactionKinds, PersonInput } from './people.contract.ts';
 import { createPeopleRepository } from './people.repository.ts';
-import { normalise, toValues } from './people.values.ts';
+import { normalise } from './people.values.ts';
 
 // What an importer hands over: people keyed by their source's own id, and their interactions.
 export type IncomingPerson = {
@@ -51,7 +51,7 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'people:' + workspaceId}, 0))`);
     // Fresh statistics: plans (foreign-key checks among them) made while the tables were small
     // would otherwise scan them row by row for the whole import. PGlite has no autovacuum.
-    await tx.execute(sql`analyze people, person_keys, interactions`);
+    await repo.analyzeIfGrown(['people', 'person_keys', 'interactions'], tx);
     const report: ImportReport = { peopleCreated: 0, peopleUpdated: 0, peopleUnchanged: 0, recordsMerged: 0, interactionsAdded: 0, interactionsAlreadyThere: 0, rejected: [...rejected] };
 
     // Records of the file that share a key are one person (union-find over their keys).
@@ -68,12 +68,16 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
     }
     const groupOf = groupByKeys(records.map((r) => r.keys));
     const groups = new Map<number, number[]>();
-    records.forEach((_, i) => groups.set(groupOf[i]!, [...(groups.get(groupOf[i]!) ?? []), i]));
+    records.forEach((_, i) => {
+      const members = groups.get(groupOf[i]!);
+      if (members) members.push(i);
+      else groups.set(groupOf[i]!, [i]);
+    });
     report.recordsMerged = records.length - groups.size;
 
     const allKeys = [...new Set(records.flatMap((r) => r.keys))];
     const owners = await repo.findKeys(workspaceId, allKeys, tx);
-    const existing = new Map((await repo.getMany(workspaceId, [...new Set(owners.values())], tx)).map((row) => [row.id, row]));
+    const existing = new Map((await repo.valuesOf(workspaceId, [...new Set(owners.values())], tx)).map(({ id, ...values }) => [id, { id, values }]));
 
     const now = clock.now();
     const created: (MergeableValues & { id: string; createdAt: Date; updatedAt: Date })[] = [];
@@ -81,14 +85,20 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
     const updated = new Map<string, MergeableValues>();
     const newKeys: { key: string; personId: string }[] = [];
     const keyToPerson = new Map(owners);
-    for (const members of groups.values()) {
-      const values = members.map((i) => records[i]!.values).reduce((a, b) => mergeValues(a, b));
+    const matched = [...groups.values()].map((members) => {
       const keys = [...new Set(members.flatMap((i) => records[i]!.keys))];
       const ownerId = keys.map((k) => owners.get(k)).find(Boolean);
-      const target = ownerId ? existing.get(ownerId) : undefined;
-      const personId = target?.id ?? randomUUID();
+      return { members, keys, target: ownerId ? existing.get(ownerId) : undefined };
+    });
+    // New people take their ids in ascending order, so their rows, their keys and their interactions
+    // are written (and their foreign keys checked) in index order rather than all over the indexes.
+    const newIds = Array.from({ length: matched.filter((m) => !m.target).length }, () => randomUUID()).sort();
+    let nextId = 0;
+    for (const { members, keys, target } of matched) {
+      const values = members.map((i) => records[i]!.values).reduce((a, b) => mergeValues(a, b));
+      const personId = target?.id ?? newIds[nextId++]!;
       if (target) {
-        const current = updated.get(target.id) ?? toValues(target);
+        const current = updated.get(target.id) ?? target.values;
         const merged = mergeValues(current, values);
         if (sameValues(merged, current)) report.peopleUnchanged++;
         else {
@@ -132,9 +142,9 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
     const expected = new Map<string, number>();
     for (const row of rows) if (createdIds.has(row.personId)) expected.set(row.personId, (expected.get(row.personId) ?? 0) + 1);
     await repo.insertMany(workspaceId, created, tx, rows.filter((row) => createdIds.has(row.personId)));
-    await repo.insertKeys(workspaceId, newKeys, tx);
+    await repo.insertKeys(workspaceId, newKeys.sort(byPerson), tx);
 
-    const added = await repo.insertInteractions(rows, tx);
+    const added = await repo.insertInteractions(rows.sort(byPerson), tx);
     report.interactionsAdded = added.length;
     report.interactionsAlreadyThere = rows.length - added.length;
     // Facts change for people who were there before, and for a new person when one of their
@@ -165,6 +175,8 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
 }
 
 export type PeopleImporter = ReturnType<typeof createPeopleImporter>;
+
+const byPerson = (a: { personId: string }, b: { personId: string }) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
 
 // A source key that is a profile URL or an email also finds people who were not imported from this source.
 function alternativeKey(sourceKey: string): string | undefined {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import { ladderIndex, ladderRules, offlineChannels, touchClasses, type LadderStep, type TouchFacts } from './ladder.ts';
 import { blockingKeys } from './duplicates.ts';
+import type { MergeableValues } from './merge.ts';
 import { duplicateDismissals, interactions, people, personKeys } from './people.table.ts';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -82,6 +83,20 @@ export function createPeopleRepository(db: Db) {
       }
       return rows;
     },
+    // Only the values a person is written with (what an import merges into), not the derived columns.
+    async valuesOf(workspaceId: string, ids: string[], tx: Conn = db): Promise<(MergeableValues & { id: string })[]> {
+      const p = people;
+      const columns = {
+        id: p.id, name: p.name, givenName: p.givenName, familyName: p.familyName, emails: p.emails, phones: p.phones, handles: p.handles,
+        organisation: p.organisation, tags: p.tags, notes: p.notes, source: p.source, introducedById: p.introducedById,
+        timezone: p.timezone, locale: p.locale, cadenceDays: p.cadenceDays, isClient: p.isClient, isFriend: p.isFriend,
+      };
+      const rows: (MergeableValues & { id: string })[] = [];
+      for (let i = 0; i < ids.length; i += 5000) {
+        rows.push(...await tx.select(columns).from(people).where(and(eq(people.workspaceId, workspaceId), sql`${people.id} = any(${sql.param(ids.slice(i, i + 5000))}::uuid[])`)));
+      }
+      return rows;
+    },
     async get(workspaceId: string, id: string, tx: Conn = db): Promise<PersonRow | undefined> {
       const [row] = await tx.select().from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, id)));
       return row;
@@ -153,13 +168,26 @@ export function createPeopleRepository(db: Db) {
         where p.workspace_id = ${workspaceId} and p.id = any(${sql`array[${sql.join(personIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]`})`);
     },
 
+    // ANALYZE the tables that grew by more than a fifth since their statistics were taken (or never
+    // had any): the size the planner last saw is kept in pg_class, the size now is the file's. A
+    // table whose statistics are current is left alone (ANALYZE of millions of interactions is not free).
+    async analyzeIfGrown(tables: ('people' | 'person_keys' | 'interactions')[], tx: Conn): Promise<void> {
+      const result = await tx.execute(sql`select c.relname as name from pg_class c
+        where c.oid = any(${sql.param(tables)}::regclass[])
+          and (c.reltuples < 0 or pg_relation_size(c.oid) > (c.relpages * 1.2 + 8) * current_setting('block_size')::int)`);
+      const grown = (result as unknown as { rows: { name: string }[] }).rows.map((r) => r.name).filter((name) => (tables as string[]).includes(name));
+      if (grown.length) await tx.execute(sql.raw(`analyze ${grown.join(', ')}`));
+    },
     // Which of these identity keys belong to someone already, and to whom.
     async findKeys(workspaceId: string, keys: string[], tx: Conn = db): Promise<Map<string, string>> {
+      // The keys go as one JSON text and come back as their positions: an import looks up hundreds of
+      // thousands, and the driver's own array quoting and reading the keys back cost more than the lookups.
       const found = new Map<string, string>();
       for (let i = 0; i < keys.length; i += 10_000) {
-        const rows = await tx.select({ key: personKeys.key, personId: personKeys.personId }).from(personKeys)
-          .where(and(eq(personKeys.workspaceId, workspaceId), sql`${personKeys.key} = any(${sql.param(keys.slice(i, i + 10_000))}::text[])`));
-        for (const row of rows) found.set(row.key, row.personId);
+        const chunk = keys.slice(i, i + 10_000);
+        const result = await tx.execute(sql`select k.n::int as n, p.person_id from json_array_elements_text(${JSON.stringify(chunk)}::json) with ordinality as k(key, n)
+          join ${personKeys} p on p.workspace_id = ${workspaceId} and p.key = k.key`);
+        for (const row of (result as unknown as { rows: { n: number; person_id: string }[] }).rows) found.set(chunk[row.n - 1]!, row.person_id);
       }
       return found;
     },
@@ -169,9 +197,9 @@ export function createPeopleRepository(db: Db) {
     },
     async insertKeys(workspaceId: string, rows: { key: string; personId: string }[], tx: Conn = db): Promise<void> {
       for (let i = 0; i < rows.length; i += 50_000) {
-        const chunk = rows.slice(i, i + 50_000);
+        const json = JSON.stringify(rows.slice(i, i + 50_000).map((r) => [r.key, r.personId]));
         await tx.execute(sql`insert into person_keys (workspace_id, key, person_id)
-          select ${workspaceId}, k.key, k.person_id from unnest(${sql.param(chunk.map((r) => r.key))}::text[], ${sql.param(chunk.map((r) => r.personId))}::uuid[]) as k(key, person_id)
+          select ${workspaceId}, k->>0, (k->>1)::uuid from json_array_elements(${json}::json) as k
           on conflict do nothing`);
       }
     },
@@ -179,13 +207,19 @@ export function createPeopleRepository(db: Db) {
       if (!keys.length) return;
       await tx.delete(personKeys).where(and(eq(personKeys.workspaceId, workspaceId), eq(personKeys.personId, personId), sql`${personKeys.key} = any(${sql.param(keys)}::text[])`));
     },
-    // Bulk writes send their rows as one JSON parameter per 10,000 (see recordSet): one statement
-    // instead of a VALUES list per few hundred rows.
+    // Bulk writes send their rows as one JSON parameter per chunk (see recordSet): one statement
+    // instead of a VALUES list per few hundred rows, and JSON.stringify instead of the driver's
+    // quoting of every array element.
     async insertMany(workspaceId: string, values: (PersonValues & { id: string })[], tx: Conn, incoming: IncomingTouch[] = []): Promise<void> {
+      const touchesOf = new Map<string, IncomingTouch[]>();
+      for (const touch of incoming) {
+        const list = touchesOf.get(touch.personId);
+        if (list) list.push(touch);
+        else touchesOf.set(touch.personId, [touch]);
+      }
       for (let i = 0; i < values.length; i += 10_000) {
         const rows = values.slice(i, i + 10_000).map((v) => ({ ...v, ...derived(v) }));
-        const ids = new Set(rows.map((r) => r.id));
-        const touches = incoming.filter((t) => ids.has(t.personId));
+        const touches = rows.flatMap((r) => touchesOf.get(r.id) ?? []);
         const keys = ['id', ...writtenKeys, 'createdAt', 'updatedAt'] as const;
         const column = <T>(pick: (t: IncomingTouch) => T, type: string) => sql`${sql.param(touches.map(pick))}::${sql.raw(type)}[]`;
         const source = sql`unnest(${column((t) => t.personId, 'uuid')}, ${column((t) => t.channel, 'text')}, ${column((t) => t.kind, 'text')},
@@ -208,14 +242,14 @@ export function createPeopleRepository(db: Db) {
     async insertInteractions(values: (typeof interactions.$inferInsert)[], tx: Conn): Promise<{ personId: string }[]> {
       const added: { personId: string }[] = [];
       for (let i = 0; i < values.length; i += 20_000) {
-        const chunk = values.slice(i, i + 20_000);
-        const column = <T>(pick: (v: typeof interactions.$inferInsert) => T, type: string) => sql`${sql.param(chunk.map(pick))}::${sql.raw(type)}[]`;
+        const json = JSON.stringify(values.slice(i, i + 20_000).map((v) => ({
+          workspace_id: v.workspaceId, person_id: v.personId, channel: v.channel, kind: v.kind, direction: v.direction, occurred_at: v.occurredAt,
+          duration_minutes: v.durationMinutes ?? null, note: v.note ?? null, external_id: v.externalId ?? null, post_id: v.postId ?? null, created_at: v.createdAt ?? new Date(),
+        })));
         const result = await tx.execute(sql`
           insert into interactions (workspace_id, person_id, channel, kind, direction, occurred_at, duration_minutes, note, external_id, post_id, created_at)
-          select v.* from unnest(${column((v) => v.workspaceId, 'uuid')}, ${column((v) => v.personId, 'uuid')}, ${column((v) => v.channel, 'text')},
-            ${column((v) => v.kind, 'text')}, ${column((v) => v.direction, 'text')}, ${column((v) => v.occurredAt.toISOString(), 'timestamptz')},
-            ${column((v) => v.durationMinutes ?? null, 'int')}, ${column((v) => v.note ?? null, 'text')}, ${column((v) => v.externalId ?? null, 'text')},
-            ${column((v) => v.postId ?? null, 'uuid')}, ${column((v) => (v.createdAt ?? new Date()).toISOString(), 'timestamptz')}) as v
+          select v.* from json_to_recordset(${json}::json) as v(workspace_id uuid, person_id uuid, channel text, kind text, direction text,
+            occurred_at timestamptz, duration_minutes int, note text, external_id text, post_id uuid, created_at timestamptz)
           on conflict (workspace_id, external_id) where external_id is not null do nothing
           returning person_id as "personId"`);
         added.push(...(result as unknown as { rows: { personId: string }[] }).rows);

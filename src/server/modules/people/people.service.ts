@@ -162,12 +162,16 @@ export function createPeopleService({ db, clock }: { db: Db; clock: Clock }) {
     // one statement over all interactions; returns how many people it looked at.
     async recomputeTouches(auth: Auth): Promise<number> {
       requireRole(auth, 'owner');
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         // Statistics first (a bulk load leaves them stale), and room to group millions of interactions in memory.
         await tx.execute(sql`analyze people, interactions`);
         await tx.execute(sql`set local work_mem = '64MB'`);
-        return (await repo.refreshTouches(auth.workspaceId, null, tx)).people;
+        return repo.refreshTouches(auth.workspaceId, null, tx);
       });
+      // Every changed person left a dead row version behind, and an entry in every index for it: a
+      // search for a common fragment then read twice the pages (and PGlite has no autovacuum).
+      if (result.changed) await db.execute(sql`vacuum (analyze) people`);
+      return result.people;
     },
 
     // Later modules (registrations, consents) move their rows to the survivor of a merge.

@@ -26,6 +26,15 @@ describe('parser helpers', () => {
     assert.deepEqual(rows.map((r) => [r.cells[0], r.line]), [['a', 1], ['x\ny', 2], ['', 4], ['ü\nz', 5], ['last', 7]]);
   });
 
+  it('read a table after a preamble of other lengths cell for cell and line for line, however long', () => {
+    const table = Array.from({ length: 40 }, (_, i) => `n${i},"Zoë\r\n${i}",x`);
+    const rows = readCsvRows(['Notes:', '"When exporting, ""some"" may be missing"', '', 'First,Note,Other', ...table, 'ragged'].join('\r\n'));
+    assert.equal(rows.length, 45);
+    assert.deepEqual(rows.slice(0, 5).map((r) => [r.cells, r.line]), [[['Notes:'], 1], [['When exporting, "some" may be missing'], 2], [[''], 3], [['First', 'Note', 'Other'], 4], [['n0', 'Zoë\n0', 'x'], 5]]);
+    assert.deepEqual([rows[43]!.cells, rows[43]!.line], [['n39', 'Zoë\n39', 'x'], 5 + 2 * 39]);
+    assert.deepEqual([rows[44]!.cells, rows[44]!.line], [['ragged'], 5 + 2 * 40]);
+  });
+
   it('read LinkedIn dates in English and German, and refuse impossible ones', () => {
     assert.equal(parseDayMonthYear('03 Feb 2021')?.toISOString(), '2021-02-03T00:00:00.000Z');
     assert.equal(parseDayMonthYear('1 Mai 2023')?.toISOString(), '2023-05-01T00:00:00.000Z');

@@ -251,23 +251,19 @@ export type CsvRow = { cells: string[]; line: number };
 
 export function readCsvRows(input: string, delimiter = ','): CsvRow[] {
   const text = stripBom(input);
-  let records: { record: string[]; info: { bytes: number } }[];
-  try {
-    records = parseCsv(text, {
-      bom: false, // readText has removed it; info.bytes then counts from the first character
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      record_delimiter: ['\r\n', '\n', '\r'],
-    }) as unknown as { record: string[]; info: { bytes: number } }[];
-  } catch (error) {
-    throw new ImportFormatError(`The file could not be read as CSV: ${(error as Error).message}`);
-  }
+  const bytes = Buffer.from(text);
+  // csv-parse builds an error (a stack and deep copies) for every record whose length differs from
+  // the first record's, even when told to accept it; after a preamble (LinkedIn's "Notes:") that
+  // would be every record of the table. So the records from the last change of length among the
+  // first few on are read as a file of their own, and the error is built for ragged rows only.
+  const head = parseCsvRecords(bytes, delimiter, previewRecords);
+  let start = 0;
+  for (let i = 1; i < head.length; i++) if (head[i]!.record.length !== head[i - 1]!.record.length) start = i;
+  const records = head.length < previewRecords ? head
+    : start === 0 ? parseCsvRecords(bytes, delimiter)
+    : [...head.slice(0, start), ...parseCsvRecords(bytes.subarray(head[start - 1]!.info.bytes), delimiter, undefined, head[start - 1]!.info.bytes)];
   // csv-parse counts a CRLF inside a quoted cell as two lines, so lines are counted here, in the
   // bytes before each record (info.bytes: where the record, with its line break, ends).
-  const bytes = Buffer.from(text);
   const rows: CsvRow[] = [];
   let line = 1;
   let offset = 0;
@@ -280,6 +276,29 @@ export function readCsvRows(input: string, delimiter = ','): CsvRow[] {
     offset = end;
   }
   return rows;
+}
+
+const previewRecords = 20;
+
+// Records with where each ends in bytes, counted from `base`; the first `limit` only when given.
+function parseCsvRecords(bytes: Buffer, delimiter: string, limit?: number, base = 0): { record: string[]; info: { bytes: number } }[] {
+  let records: { record: string[]; info: { bytes: number } }[];
+  try {
+    records = parseCsv(bytes, {
+      bom: false, // readText has removed it; info.bytes then counts from the first character
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      ...(limit ? { to: limit } : {}),
+    }) as unknown as { record: string[]; info: { bytes: number } }[];
+  } catch (error) {
+    throw new ImportFormatError(`The file could not be read as CSV: ${(error as Error).message}`);
+  }
+  if (base) for (const r of records) r.info.bytes += base;
+  return records;
 }
 
 export function isBlankRow(cells: string[]): boolean {
