@@ -55,6 +55,17 @@ describe('series and occurrences', () => {
     assert.deepEqual([two.capacity, two.title, two.detached], [25, 'Weekly meetup', false]);
   });
 
+  test('a single event moved to another zone moves its one occurrence (found by the fuzzer: the search for it ran past the dates PostgreSQL reads)', async () => {
+    const single = await s.t.services.events.createSeries(s.auth, {
+      title: 'One evening', description: '', rrule: null, timezone: 'Europe/Berlin', localStart: '2026-09-10T19:00',
+      durationMinutes: 60, capacity: 10, venue: null, address: null, onlineUrl: null, isPublic: true,
+    });
+    const moved = await s.t.services.events.updateSeries(s.auth, single.id, { timezone: 'UTC' });
+    assert.equal(moved.occurrences.length, 1);
+    assert.equal(moved.occurrences[0]!.id, single.occurrences[0]!.id);
+    assert.equal(moved.occurrences[0]!.startsAt.toISOString(), '2026-09-10T19:00:00.000Z');
+  });
+
   test('the read functions for nudges: next occurrence with places, and what is running now', async () => {
     const { events } = s.t.services;
     const event = await s.single({ localStart: '2026-12-03T19:00', capacity: 1, title: 'Tiny' });

@@ -122,7 +122,8 @@ export function createEventsService({ db, clock, registrations, publicUrl }: Dep
       // A single event keeps its one occurrence and its registrations: it moves, and they are told.
       if (timing && !next.rrule && !current.rrule) {
         const startsAt = zonedInstant(next.localStart, next.timezone);
-        for (const occurrence of await repo.listOccurrences(auth.workspaceId, new Date(0), new Date(8.64e15), { seriesId: id })) {
+        // Every occurrence it has, whenever (9999-12-31 is as far as PostgreSQL reads an ISO date).
+        for (const occurrence of await repo.listOccurrences(auth.workspaceId, new Date(0), new Date('9999-12-31T00:00:00Z'), { seriesId: id })) {
           await registrations.changeOccurrence(auth, occurrence.id, { startsAt, endsAt: new Date(startsAt.getTime() + next.durationMinutes * 60_000) });
         }
       }

@@ -38,7 +38,9 @@ export function createWorkspacesService({ db }: { db: Db }) {
 
     async update(auth: Auth, patch: { name?: string; timezone?: string; locale?: string }): Promise<Workspace> {
       requireRole(auth, 'owner');
-      const row = await repo.update(auth.workspaceId, patch);
+      // Nothing to change is no change (and an UPDATE without columns is not SQL).
+      const values = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const row = Object.keys(values).length ? await repo.update(auth.workspaceId, values) : await repo.get(auth.workspaceId);
       if (!row) throw new AppError('NOT_FOUND');
       return row;
     },
