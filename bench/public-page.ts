@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { httpClient } from './lib/http-client.ts';
 import { freePort, getStatus, repoRoot, startOnland, stopOnland, waitForHealth } from './lib/onland-process.ts';
 import { log, sleep, type Bench, type Figure } from './lib/report.ts';
 import { round } from './lib/stats.ts';
@@ -64,17 +65,17 @@ function measure(kind: Kind): Promise<Figure[]> {
   });
 }
 
-// `concurrency` clients, each sending its next GET as soon as the last one is answered, for `duration` seconds.
+// `concurrency` clients (node:http, kept-alive), each sending its next GET as soon as the last one is answered, for `duration` seconds.
 async function load(url: string, duration: number): Promise<{ rate: number; requests: number; errors: number }> {
   const until = performance.now() + duration * 1000;
   let requests = 0;
   let errors = 0;
   const started = performance.now();
+  const client = httpClient(concurrency);
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (performance.now() < until) {
       try {
-        const response = await fetch(url);
-        await response.arrayBuffer();
+        const response = await client.send(url);
         if (response.status === 200) requests++;
         else errors++;
       } catch {
@@ -82,6 +83,7 @@ async function load(url: string, duration: number): Promise<{ rate: number; requ
       }
     }
   }));
+  client.close();
   return { rate: requests / ((performance.now() - started) / 1000), requests, errors };
 }
 
