@@ -1,51 +1,41 @@
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Database } from '../../db/index.ts';
+import { createBatcher } from '../batcher.ts';
 import type { JobDefinition } from '../../jobs/index.ts';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 type RouteOptions = { routeInfo?: { method?: string | string[]; url?: string } };
 
-type Pending = { key: string; timeWindow: number; callback: Callback };
+type Hit = { key: string; timeWindow: number };
+type Answer = { current: number; ttl: number };
 
 // A @fastify/rate-limit store in the application's database, so limits hold across processes.
-// Hits that arrive while a write is under way wait and go together in the next one (one statement
-// and one commit for a burst, instead of one each); a key hit n times in it counts n.
+// Hits that arrive while a write is under way go together in the next one (createBatcher: one
+// statement and one commit for a burst, instead of one each); a key hit n times in it counts n.
 export function databaseRateLimitStore(database: Database): FastifyRateLimitStoreCtor {
-  let pending: Pending[] = [];
-  let writing = false;
-
-  async function flush() {
-    writing = true;
-    while (pending.length) {
-      const batch = pending;
-      pending = [];
-      const byKey = new Map<string, Pending[]>();
-      for (const hit of batch) byKey.set(hit.key, [...(byKey.get(hit.key) ?? []), hit]);
-      const keys = [...byKey.keys()];
-      let answers: Map<string, { hits: number; ttl: number }>;
-      try {
-        const { rows } = await database.query(
-          `insert into rate_limits (key, hits, window_ends)
-           select k.key, k.hits, now() + k.ms * interval '1 millisecond' from unnest($1::text[], $2::int[], $3::int[]) as k(key, hits, ms)
-           on conflict (key) do update set
-             hits = case when rate_limits.window_ends <= now() then excluded.hits else rate_limits.hits + excluded.hits end,
-             window_ends = case when rate_limits.window_ends <= now() then excluded.window_ends else rate_limits.window_ends end
-           returning key, hits, greatest(0, extract(epoch from (window_ends - now())) * 1000)::int as ttl`,
-          [keys, keys.map((k) => byKey.get(k)!.length), keys.map((k) => byKey.get(k)![0]!.timeWindow)],
-        );
-        answers = new Map(rows.map((r) => [String(r.key), { hits: Number(r.hits), ttl: Number(r.ttl) }]));
-      } catch (error) {
-        for (const hit of batch) hit.callback(error as Error);
-        continue;
-      }
-      for (const [key, hits] of byKey) {
-        const answer = answers.get(key)!;
-        // Each hit its own count, in arrival order, as if they had come one by one.
-        hits.forEach((hit, i) => hit.callback(null, { current: answer.hits - hits.length + 1 + i, ttl: answer.ttl }));
-      }
-    }
-    writing = false;
-  }
+  const hit = createBatcher(async (hits: Hit[]): Promise<Answer[]> => {
+    const counts = new Map<string, { hits: number; timeWindow: number }>();
+    for (const { key, timeWindow } of hits) counts.set(key, { hits: (counts.get(key)?.hits ?? 0) + 1, timeWindow: counts.get(key)?.timeWindow ?? timeWindow });
+    const keys = [...counts.keys()];
+    const { rows } = await database.query(
+      `insert into rate_limits (key, hits, window_ends)
+       select k.key, k.hits, now() + k.ms * interval '1 millisecond' from unnest($1::text[], $2::int[], $3::int[]) as k(key, hits, ms)
+       on conflict (key) do update set
+         hits = case when rate_limits.window_ends <= now() then excluded.hits else rate_limits.hits + excluded.hits end,
+         window_ends = case when rate_limits.window_ends <= now() then excluded.window_ends else rate_limits.window_ends end
+       returning key, hits, greatest(0, extract(epoch from (window_ends - now())) * 1000)::int as ttl`,
+      [keys, keys.map((k) => counts.get(k)!.hits), keys.map((k) => counts.get(k)!.timeWindow)],
+    );
+    const totals = new Map(rows.map((r) => [String(r.key), { hits: Number(r.hits), ttl: Number(r.ttl) }]));
+    // Each hit its own count, in arrival order, as if they had come one by one.
+    const seen = new Map<string, number>();
+    return hits.map(({ key }) => {
+      const total = totals.get(key)!;
+      const before = seen.get(key) ?? 0;
+      seen.set(key, before + 1);
+      return { current: total.hits - counts.get(key)!.hits + 1 + before, ttl: total.ttl };
+    });
+  });
 
   return class DatabaseStore {
     prefix: string;
@@ -54,8 +44,7 @@ export function databaseRateLimitStore(database: Database): FastifyRateLimitStor
       this.prefix = routeInfo ? `${routeInfo.method} ${routeInfo.url}|` : '';
     }
     incr(key: string, callback: Callback, timeWindow: number) {
-      pending.push({ key: this.prefix + key, timeWindow, callback });
-      if (!writing) void flush();
+      hit({ key: this.prefix + key, timeWindow }).then((answer) => callback(null, answer), (error: Error) => callback(error));
     }
     read(key: string, callback: Callback) {
       database.query(`select hits, greatest(0, extract(epoch from (window_ends - now())) * 1000)::int as ttl from rate_limits where key = $1 and window_ends > now()`, [this.prefix + key])
