@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock.ts';
-import { AppError, isAppError } from '../../core/errors.ts';
+import { createBatcher } from '../../core/batcher.ts';
+import { AppError } from '../../core/errors.ts';
 import type { Tx } from '../../db/index.ts';
 import { enqueueMails, type MailMessage } from '../../mail/index.ts';
 import type { ConsentService } from '../audience/index.ts';
@@ -27,25 +28,23 @@ type Deps = {
   timelineNote: (occurrence: OccurrenceDetails, status: 'confirmed' | 'waitlisted') => string;
   composeMail: (tx: Tx, kind: MailKind, registration: RegistrationRow, occurrence: OccurrenceDetails, name: string, extra: { position?: number | null; suppressed?: boolean }) => Promise<{ message: MailMessage; dedupeKey: string } | null>;
 };
-type Waiting = { applicant: Applicant; resolve: (result: Admitted) => void; reject: (error: unknown) => void };
 
-const maxBatch = 500;
 
 // Admission to an occurrence, in arrival order. Applicants who arrive while the occurrence is locked wait in
-// this process and are admitted together by the next lock holder, in one transaction: their people found or
+// this process (createBatcher, one queue per occurrence) and are admitted together by the next lock holder, in one transaction: their people found or
 // added, one re-count, one insert of registrations, their timeline lines, consents and emails — a few
 // statements for the whole batch. The lock (SELECT … FOR UPDATE) still orders them against every other
 // process, and a process holds at most one database connection per occurrence while it waits for it.
 export function createAdmission({ repo, clock, people, consent, withLockedOccurrence, workspaceName, newCode, timelineNote, composeMail }: Deps) {
-  const queues = new Map<string, Waiting[]>();
+  // One queue per occurrence this process has taken registrations for (a few a month).
+  const queues = new Map<string, (entry: { occurrence: OccurrenceDetails; applicant: Applicant }) => Promise<Admitted>>();
 
-  async function admitBatch(occurrence: OccurrenceDetails, batch: Waiting[]): Promise<Admitted[]> {
+  async function admitBatch(occurrence: OccurrenceDetails, applicants: Applicant[]): Promise<Admitted[]> {
     const name = await workspaceName(occurrence.workspaceId);
     return withLockedOccurrence(occurrence.workspaceId, occurrence.id, async (tx, current) => {
       if (current.status === 'cancelled' || current.endsAt <= clock.now()) throw new AppError('EVENT_CLOSED');
       const now = clock.now();
       const { workspaceId } = current;
-      const applicants = batch.map((w) => w.applicant);
       const emails = applicants.map((a) => a.email);
       // Everyone's person, even a repeat registration's: what the form said joins their record.
       const personIds = await people.ensureByEmail(tx, workspaceId, applicants.map((a) => ({ email: a.email, name: a.name, source: a.source, locale: a.locale })));
@@ -108,33 +107,15 @@ export function createAdmission({ repo, clock, people, consent, withLockedOccurr
     }, occurrence);
   }
 
-  async function drain(occurrence: OccurrenceDetails) {
-    const queue = queues.get(occurrence.id)!;
-    while (queue.length) {
-      const batch = queue.splice(0, maxBatch);
-      try {
-        const results = await admitBatch(occurrence, batch);
-        batch.forEach((item, i) => item.resolve(results[i]!));
-      } catch (error) {
-        // One applicant's failure must not fail the others: alone, each gets its own answer.
-        if (batch.length === 1 || (isAppError(error) && error.code === 'EVENT_CLOSED')) for (const item of batch) item.reject(error);
-        else for (const item of batch) await admitBatch(occurrence, [item]).then(([result]) => item.resolve(result!), item.reject);
-      }
-    }
-    queues.delete(occurrence.id);
-  }
-
   return {
     admit(occurrence: OccurrenceDetails, applicant: Applicant): Promise<Admitted> {
-      return new Promise((resolve, reject) => {
-        const queue = queues.get(occurrence.id);
-        if (queue) {
-          queue.push({ applicant, resolve, reject });
-          return;
-        }
-        queues.set(occurrence.id, [{ applicant, resolve, reject }]);
-        void drain(occurrence);
-      });
+      let queue = queues.get(occurrence.id);
+      if (!queue) {
+        // The occurrence as the newest applicant's page read it (the lock re-reads its row).
+        queue = createBatcher((entries) => admitBatch(entries.at(-1)!.occurrence, entries.map((e) => e.applicant)), 500);
+        queues.set(occurrence.id, queue);
+      }
+      return queue({ occurrence, applicant });
     },
   };
 }
