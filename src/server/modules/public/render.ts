@@ -31,26 +31,24 @@ export function sendPage(reply: FastifyReply, status: number, context: PageConte
 // get a page at most a second old instead of each costing a database read and a render. Nothing is kept
 // longer, so every process shows what the database holds a second later; a change made through this
 // process (an RSVP, a cancellation) forgets the page at once.
-export function createMicrocache(clock: { now: () => Date }, ttlMs = 1000, maxEntries = 1000) {
-  const entries = new Map<string, { html: string; until: number }>();
-  const keyOf = (page: string, locale: string) => `${page}\n${locale}`;
+export function createMicrocache(clock: { now: () => Date }, ttlMs = 1000, maxPages = 1000) {
+  // Per page, its rendering per language.
+  const pages = new Map<string, Map<string, { html: string; until: number }>>();
   return {
     async get(page: string, locale: string, render: () => Promise<string | null>): Promise<string | null> {
-      const key = keyOf(page, locale);
       const now = clock.now().getTime();
-      const hit = entries.get(key);
+      const hit = pages.get(page)?.get(locale);
       if (hit && hit.until > now) return hit.html;
       const html = await render();
-      entries.delete(key);
-      if (html !== null && ttlMs > 0) {
-        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-        entries.set(key, { html, until: now + ttlMs });
-      }
+      if (html === null || ttlMs <= 0) return html;
+      if (!pages.has(page) && pages.size >= maxPages) pages.delete(pages.keys().next().value!);
+      pages.set(page, (pages.get(page) ?? new Map()).set(locale, { html, until: now + ttlMs }));
       return html;
     },
     // One page in every language, or (no page named) all of them.
     forget(page?: string) {
-      for (const key of entries.keys()) if (page === undefined || key.startsWith(`${page}\n`)) entries.delete(key);
+      if (page === undefined) pages.clear();
+      else pages.delete(page);
     },
   };
 }
