@@ -34,6 +34,13 @@ export function startOnland({ dataDir, port, command = 'start', env: extra = {} 
   return { child, pid: child.pid, url: `http://127.0.0.1:${port}`, output: () => output };
 }
 
+// startOnland, then waits for /health: a server ready for requests (tests that restart one on the same data).
+export async function startOnlandReady(options: Parameters<typeof startOnland>[0], timeoutMs = 90_000): Promise<RunningOnland> {
+  const running = startOnland(options);
+  await waitForHealth(running, { since: performance.now(), timeoutMs });
+  return running;
+}
+
 // Polls GET /health until it answers 200; returns the milliseconds since `since`.
 export async function waitForHealth(running: RunningOnland, { since, intervalMs = 15, timeoutMs = 60_000 }: { since: number; intervalMs?: number; timeoutMs?: number }): Promise<number> {
   const deadline = since + timeoutMs;

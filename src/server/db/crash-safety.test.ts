@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { freePort, startOnland, stopOnland, waitForHealth, type RunningOnland } from '../../../bench/lib/onland-process.ts';
+import { freePort, startOnlandReady, stopOnland, type RunningOnland } from '../../../bench/lib/onland-process.ts';
 import { makeTestDatabase, onPostgres } from '../../../test/helpers.ts';
 import { assertAcknowledgedPresent, consistencyProblems, countRows, signUp, startBurst } from '../../../test/write-burst.ts';
 import { openDatabase } from './index.ts';
@@ -16,11 +16,7 @@ test(`every acknowledged write survives kill -9 (${onPostgres ? 'PostgreSQL' : '
   const postgres = onPostgres ? await makeTestDatabase() : undefined;
   const env: Record<string, string> = postgres ? { DATABASE_URL: postgres.url! } : {};
   const port = await freePort();
-  const start = async () => {
-    const running = startOnland({ dataDir, port, env });
-    await waitForHealth(running, { since: performance.now(), timeoutMs: 90_000 });
-    return running;
-  };
+  const start = () => startOnlandReady({ dataDir, port, env });
   let running: RunningOnland | undefined;
   try {
     running = await start();

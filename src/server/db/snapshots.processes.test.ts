@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { freePort, repoRoot, startOnland, stopOnland, waitForHealth, type RunningOnland } from '../../../bench/lib/onland-process.ts';
+import { freePort, repoRoot, startOnlandReady, stopOnland, type RunningOnland } from '../../../bench/lib/onland-process.ts';
 import { onPostgres } from '../../../test/helpers.ts';
 import { consistencyProblems, countRows, signUp, startBurst } from '../../../test/write-burst.ts';
 import { openDatabase } from './index.ts';
@@ -20,11 +20,7 @@ describe('onland restore', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'onland-restore-'));
     const env = { ONLAND_SNAPSHOT_MINUTES: '0.05', ONLAND_SNAPSHOTS_KEEP: '10' };
     const port = await freePort();
-    const start = async () => {
-      const running = startOnland({ dataDir, port, env });
-      await waitForHealth(running, { since: performance.now(), timeoutMs: 90_000 });
-      return running;
-    };
+    const start = () => startOnlandReady({ dataDir, port, env });
     let running: RunningOnland | undefined;
     try {
       running = await start();
