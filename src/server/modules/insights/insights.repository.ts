@@ -63,27 +63,29 @@ export function createInsightsRepository(db: Db) {
     async postOutcomes(workspaceId: string, from: Date, to: Date, zone: string) {
       const posted = sql`select p.id, p.pillar, p.body, p.published_at, extract(isodow from p.published_at at time zone ${zone})::int as weekday
         from posts p where p.workspace_id = ${workspaceId} and p.status = 'published' and p.published_at >= ${from} and p.published_at < ${to}`;
-      const targets = sql`select t.post_id, c.platform from post_targets t join channels c on c.workspace_id = t.workspace_id and c.id = t.channel_id
-        where t.workspace_id = ${workspaceId} and t.state = 'published' and t.post_id in (select id from p)`;
+      // Each post's platforms, once: a post's outcomes are matched to them by a hash join, not by a scan per post.
+      const targets = sql`select t.post_id, array_agg(distinct c.platform order by c.platform) as platforms
+        from post_targets t join channels c on c.workspace_id = t.workspace_id and c.id = t.channel_id
+        where t.workspace_id = ${workspaceId} and t.state = 'published' and t.post_id in (select id from p)
+        group by t.post_id`;
       const outcomes = sql`select i.post_id, i.person_id, i.channel, i.kind from interactions i
         where i.workspace_id = ${workspaceId} and i.post_id in (select id from p) and i.kind = any(${list(allOutcomes)})`;
-      const tally = (o: string) => sql`count(distinct ${sql.raw(o)}.person_id) filter (where ${sql.raw(o)}.kind = any(${list(outcomeKinds.conversation)}))::int as conversations,
-        count(${sql.raw(o)}.kind) filter (where ${sql.raw(o)}.kind = any(${list(outcomeKinds.call)}))::int as calls,
-        count(${sql.raw(o)}.kind) filter (where ${sql.raw(o)}.kind = any(${list(outcomeKinds.meeting)}))::int as meetings`;
+      const tally = sql`count(distinct o.person_id) filter (where o.kind = any(${list(outcomeKinds.conversation)}))::int as conversations,
+        count(o.kind) filter (where o.kind = any(${list(outcomeKinds.call)}))::int as calls,
+        count(o.kind) filter (where o.kind = any(${list(outcomeKinds.meeting)}))::int as meetings`;
       type ChannelRow = { post_id: string; channel: string; conversations: number; calls: number; meetings: number };
       type PostRow = { id: string; pillar: string; body: string; published_at: Date | string; weekday: number; channels: string[] | null; conversations: number; calls: number; meetings: number };
       const [posts, perChannel] = await Promise.all([rows<PostRow>(db, sql`
         with p as (${posted}), t as (${targets}), o as (${outcomes})
-        select p.id, p.pillar, left(p.body, 120) as body, p.published_at, p.weekday,
-          (select array_agg(distinct t.platform order by t.platform) from t where t.post_id = p.id) as channels, ${tally('o')}
-        from p left join o on o.post_id = p.id
-        group by p.id, p.pillar, p.body, p.published_at, p.weekday
+        select p.id, p.pillar, left(p.body, 120) as body, p.published_at, p.weekday, t.platforms as channels, ${tally}
+        from p left join t on t.post_id = p.id left join o on o.post_id = p.id
+        group by p.id, p.pillar, p.body, p.published_at, p.weekday, t.platforms
         order by p.published_at desc`), rows<ChannelRow>(db, sql`
         with p as (${posted}), t as (${targets}), o as (${outcomes})
-        select t.post_id, t.platform as channel, ${tally('o')}
-        from t left join o on o.post_id = t.post_id
-          and (o.channel = t.platform or not exists (select 1 from t other where other.post_id = o.post_id and other.platform = o.channel))
-        group by t.post_id, t.platform`)]);
+        select t.post_id, ch.platform as channel, ${tally}
+        from t cross join unnest(t.platforms) as ch(platform)
+          left join o on o.post_id = t.post_id and (o.channel = ch.platform or o.channel <> all(t.platforms))
+        group by t.post_id, ch.platform`)]);
       return {
         posts: posts.map((r) => ({
           id: r.id, pillar: r.pillar, excerpt: r.body, publishedAt: new Date(r.published_at), weekday: num(r.weekday), channels: r.channels ?? [],
@@ -120,11 +122,13 @@ export function createInsightsRepository(db: Db) {
           where i.workspace_id = ${workspaceId} and i.kind = any(${list(outcomeKinds.meeting)}) and i.occurred_at >= ${from} and i.occurred_at < ${to}
           group by i.person_id
         ), met_first as (
-          select f.channel, sum(met.n)::int as n from met cross join lateral (${firstTouch(workspaceId, sql`met.person_id`)}) f group by f.channel
+          select p.first_touch_channel as channel, sum(met.n)::int as n from met
+          join people p on p.workspace_id = ${workspaceId} and p.id = met.person_id
+          group by p.first_touch_channel
         ), clients as (
-          select f.channel, count(*)::int as n from people p cross join lateral (${firstTouch(workspaceId, sql`p.id`)}) f
+          select p.first_touch_channel as channel, count(*)::int as n from people p
           where p.workspace_id = ${workspaceId} and p.is_client and p.first_interaction_at >= ${from} and p.first_interaction_at < ${to}
-          group by f.channel
+          group by p.first_touch_channel
         ), channels as (select channel from talk union select channel from met_first union select channel from clients)
         select c.channel, coalesce(talk.n, 0) as conversations, coalesce(met_first.n, 0) as meetings, coalesce(clients.n, 0) as new_clients
         from channels c left join talk using (channel) left join met_first using (channel) left join clients using (channel)`);
@@ -133,8 +137,8 @@ export function createInsightsRepository(db: Db) {
 
     async clients(workspaceId: string): Promise<{ id: string; name: string; source: string | null; firstTouchChannel: string | null; firstTouchAt: Date | null }[]> {
       const found = await rows<{ id: string; name: string; source: string | null; channel: string | null; first_at: Date | string | null }>(db, sql`
-        select p.id, p.name, p.source, f.channel, p.first_interaction_at as first_at
-        from people p left join lateral (${firstTouch(workspaceId, sql`p.id`)}) f on true
+        select p.id, p.name, p.source, p.first_touch_channel as channel, p.first_interaction_at as first_at
+        from people p
         where p.workspace_id = ${workspaceId} and p.is_client order by p.sort_name, p.id`);
       return found.map((r) => ({ id: r.id, name: r.name, source: r.source, firstTouchChannel: r.channel, firstTouchAt: r.first_at ? new Date(r.first_at) : null }));
     },
@@ -176,12 +180,6 @@ export function createInsightsRepository(db: Db) {
       return found.map((r) => ({ channel: r.channel, likes: num(r.likes), likesOnPosts: num(r.likes_on_posts), newFollowers: num(r.follows) }));
     },
   };
-}
-
-// A person's first recorded interaction's channel: the first entry of the index on person and time
-// (two touches in the same microsecond are rare enough not to need a tie-break, which would cost a sort per person).
-function firstTouch(workspaceId: string, personId: SQL): SQL {
-  return sql`select i.channel from interactions i where i.workspace_id = ${workspaceId} and i.person_id = ${personId} order by i.occurred_at limit 1`;
 }
 
 export type InsightsRepository = ReturnType<typeof createInsightsRepository>;

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { fixedClock } from '../../core/clock.ts';
 import { makeTestApp, setupOwner, type Browser } from '../../../../test/helpers.ts';
 import type { Auth } from '../auth/index.ts';
-import { InteractionInput, PersonInput } from '../people/people.contract.ts';
+import { InteractionInput, InteractionPatch, PersonInput } from '../people/people.contract.ts';
 import { pillars as postPillars } from '../posts/posts.contract.ts';
 import { pillars } from './insights.contract.ts';
 
@@ -111,6 +111,7 @@ async function build(t: Awaited<ReturnType<typeof makeTestApp>>, auth: Auth) {
 describe('insights on a hand-made workspace', () => {
   let t: Awaited<ReturnType<typeof makeTestApp>>;
   let owner: Browser;
+  let built: Awaited<ReturnType<typeof build>>;
   const get = async (url: string) => {
     const response = await t.app.inject({ method: 'GET', url, headers: owner.headers });
     assert.equal(response.statusCode, 200, response.body);
@@ -121,7 +122,7 @@ describe('insights on a hand-made workspace', () => {
     t = await makeTestApp({ clock: fixedClock(now) });
     owner = await setupOwner(t.app);
     await t.app.inject({ method: 'PATCH', url: '/api/v1/workspace', headers: owner.headers, payload: { timezone: 'Europe/Berlin' } });
-    await build(t, await t.services.auth.ownerAuth());
+    built = await build(t, await t.services.auth.ownerAuth());
   });
   after(() => t.close());
 
@@ -287,6 +288,25 @@ describe('insights on a hand-made workspace', () => {
 
   test('the pillars are the posts module\'s', () => {
     assert.deepEqual(pillars, postPillars);
+  });
+
+  // Last, because it gives Hana touches the figures above do not expect.
+  test('the first-touch channel follows the earliest touch as touches are logged, moved and removed', async () => {
+    const hanaChannel = async () => (await get('/api/v1/insights/client-sources')).json().clientList
+      .find((c: { name: string }) => c.name === 'Hana').firstTouchChannel;
+    const hana = built.people.Hana!;
+    const auth = await t.services.auth.ownerAuth();
+    const log = (channel: string, kind: string, day: string) => t.services.people.addInteraction(auth, hana,
+      InteractionInput.parse({ channel, kind, direction: 'in', occurredAt: at(day).toISOString() }));
+    await log('email', 'email', '2026-06-01');
+    assert.equal(await hanaChannel(), 'email');
+    // Logged later, but it happened earlier: it is where the relationship began.
+    const earlier = await log('mastodon', 'reply', '2026-05-01');
+    assert.equal(await hanaChannel(), 'mastodon');
+    await t.services.people.updateInteraction(auth, hana, earlier.id, InteractionPatch.parse({ occurredAt: at('2026-07-01').toISOString() }));
+    assert.equal(await hanaChannel(), 'email');
+    await t.services.people.removeInteraction(auth, hana, (await log('linkedin', 'comment', '2026-04-01')).id);
+    assert.equal(await hanaChannel(), 'email');
   });
 
   test('a period is 1 to 3650 days; insights need a signed-in member', async () => {

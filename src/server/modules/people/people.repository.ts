@@ -312,6 +312,7 @@ function touchFacts(source: SQL): SQL {
   // Each fact, and when it first held (the ladder's milestones are built from these).
   return sql`select i.person_id, ${sql.join(Object.entries(facts).map(([name, expr]) => sql`bool_or(${expr}) as ${sql.identifier(name)}, min(i.occurred_at) filter (where ${expr}) as ${sql.identifier(`${name}_at`)}`), sql`, `)},
       count(*)::int as count, min(i.occurred_at) as first_at, max(i.occurred_at) as last_at,
+      (array_agg(i.channel order by i.occurred_at, i.channel))[1] as first_channel,
       max(i.occurred_at) filter (where i.direction = 'in' and i.kind = any(${list(c.reachOut)})) as last_in,
       max(i.occurred_at) filter (where i.direction = 'out' and i.kind <> all(array['like', 'follow']::text[])) as last_out,
       (count(*) filter (where ${exchange}))::int as exchanges,
@@ -328,6 +329,7 @@ const touchColumns: [string, SQL][] = [
   ['ladder_step', sql`(${ladderCase})::smallint`],
   ['interaction_count', sql`coalesce(f.count, 0)`],
   ['first_interaction_at', sql`f.first_at`],
+  ['first_touch_channel', sql`f.first_channel`],
   ['last_interaction_at', sql`f.last_at`],
   ['last_inbound_at', sql`f.last_in`],
   ['last_outbound_at', sql`f.last_out`],

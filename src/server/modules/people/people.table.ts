@@ -50,6 +50,9 @@ export const people = pgTable('people', {
   talkedAt: timestampColumn('talked_at'),
   metAt: timestampColumn('met_at'),
   firstCallAt: timestampColumn('first_call_at'),
+  // The channel of the first recorded interaction (the earliest; on a tie, the first channel by
+  // name): where a relationship began, for the insights' channel return and client sources.
+  firstTouchChannel: text('first_touch_channel', { enum: channels }),
   // The one platform someone can be reached on when there is no other way (no email, no phone, every
   // handle on that platform); null otherwise. Computed by PostgreSQL (migration 0020) for the
   // insights' platform risk, so it is counted from an index rather than by reading every handle.
@@ -79,7 +82,9 @@ export const people = pgTable('people', {
   // The thank nudge: the latest introductions first.
   index('people_introduced_idx').on(t.workspaceId, t.createdAt.desc().nullsFirst()).where(sql`introduced_by_id is not null`),
   // Insights: platform risk, this month's moves up the ladder, days to the first call and meeting, clients.
-  index('people_only_platform_idx').on(t.workspaceId, t.onlyPlatform).where(sql`only_platform is not null`),
+  // Counted per platform by its leading columns; the list of those at risk reads it in its own order.
+  index('people_only_platform_idx').on(t.workspaceId, t.onlyPlatform, t.ladderStep.desc().nullsFirst(), t.lastInteractionAt.desc().nullsLast(), t.sortName, t.id)
+    .where(sql`only_platform is not null`),
   index('people_latest_step_idx').on(t.workspaceId, sql`greatest(engaged_at, conversing_at, talked_at, met_at)`),
   index('people_milestones_idx').on(t.workspaceId, t.firstInteractionAt, t.firstCallAt, t.metAt).where(sql`first_call_at is not null or met_at is not null`),
   index('people_clients_idx').on(t.workspaceId, t.sortName, t.id).where(sql`is_client`),
