@@ -16,8 +16,19 @@ export const outcomeKinds = {
 } as const;
 const allOutcomes = [...outcomeKinds.conversation, ...outcomeKinds.call, ...outcomeKinds.meeting];
 
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+async function rows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
   return (await db.execute(query) as unknown as { rows: T[] }).rows;
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+// An aggregate over many thousands of rows, with memory enough to count them in one pass (the default
+// 4 MB made PostgreSQL spill a year's outcomes to disk); the setting ends with the transaction.
+function analytic<T>(db: Db, run: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return run(tx);
+  });
 }
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -63,35 +74,48 @@ export function createInsightsRepository(db: Db) {
     async postOutcomes(workspaceId: string, from: Date, to: Date, zone: string) {
       const posted = sql`select p.id, p.pillar, p.body, p.published_at, extract(isodow from p.published_at at time zone ${zone})::int as weekday
         from posts p where p.workspace_id = ${workspaceId} and p.status = 'published' and p.published_at >= ${from} and p.published_at < ${to}`;
-      // Each post's platforms, once: a post's outcomes are matched to them by a hash join, not by a scan per post.
-      const targets = sql`select t.post_id, array_agg(distinct c.platform order by c.platform) as platforms
-        from post_targets t join channels c on c.workspace_id = t.workspace_id and c.id = t.channel_id
-        where t.workspace_id = ${workspaceId} and t.state = 'published' and t.post_id in (select id from p)
-        group by t.post_id`;
-      const outcomes = sql`select i.post_id, i.person_id, i.channel, i.kind from interactions i
-        where i.workspace_id = ${workspaceId} and i.post_id in (select id from p) and i.kind = any(${list(allOutcomes)})`;
-      const tally = sql`count(distinct o.person_id) filter (where o.kind = any(${list(outcomeKinds.conversation)}))::int as conversations,
-        count(o.kind) filter (where o.kind = any(${list(outcomeKinds.call)}))::int as calls,
-        count(o.kind) filter (where o.kind = any(${list(outcomeKinds.meeting)}))::int as meetings`;
-      type ChannelRow = { post_id: string; channel: string; conversations: number; calls: number; meetings: number };
-      type PostRow = { id: string; pillar: string; body: string; published_at: Date | string; weekday: number; channels: string[] | null; conversations: number; calls: number; meetings: number };
-      const [posts, perChannel] = await Promise.all([rows<PostRow>(db, sql`
-        with p as (${posted}), t as (${targets}), o as (${outcomes})
-        select p.id, p.pillar, left(p.body, 120) as body, p.published_at, p.weekday, t.platforms as channels, ${tally}
-        from p left join t on t.post_id = p.id left join o on o.post_id = p.id
-        group by p.id, p.pillar, p.body, p.published_at, p.weekday, t.platforms
-        order by p.published_at desc`), rows<ChannelRow>(db, sql`
-        with p as (${posted}), t as (${targets}), o as (${outcomes})
-        select t.post_id, ch.platform as channel, ${tally}
-        from t cross join unnest(t.platforms) as ch(platform)
-          left join o on o.post_id = t.post_id and (o.channel = ch.platform or o.channel <> all(t.platforms))
-        group by t.post_id, ch.platform`)]);
+      // The platforms each post went to: a row for each (tp), and per post all of them (t).
+      const platformsOf = sql`tp as (select distinct t.post_id, c.platform
+          from post_targets t join channels c on c.workspace_id = t.workspace_id and c.id = t.channel_id
+          where t.workspace_id = ${workspaceId} and t.state = 'published' and t.post_id in (select id from p)),
+        t as (select post_id, array_agg(platform order by platform) as platforms from tp group by post_id)`;
+      // What followed each post, counted down by hash aggregation in steps (per person and class of
+      // outcome first, then per post): one sort over every outcome with its post's text was most of the time.
+      const outcomeClass = sql`case when i.kind = any(${list(outcomeKinds.conversation)}) then 'conversation' when i.kind = any(${list(outcomeKinds.call)}) then 'call' else 'meeting' end`;
+      const outcomes = sql`select i.post_id, i.person_id, i.channel, ${outcomeClass} as class, count(*)::int as n from interactions i
+        where i.workspace_id = ${workspaceId} and i.post_id in (select id from p) and i.kind = any(${list(allOutcomes)})
+        group by i.post_id, i.person_id, i.channel, class`;
+      // Conversations count people (someone writing twice is one conversation); calls and meetings count each.
+      const tally = (keys: string, from: string) => sql`select ${sql.raw(keys)}, count(*) filter (where class = 'conversation')::int as conversations,
+          coalesce(sum(n) filter (where class = 'call'), 0)::int as calls, coalesce(sum(n) filter (where class = 'meeting'), 0)::int as meetings
+        from ${sql.raw(from)} group by ${sql.raw(keys)}`;
+      type PostRow = {
+        id: string; pillar: string; body: string; published_at: Date | string; weekday: number; channels: string[] | null; conversations: number; calls: number; meetings: number;
+        per_channel: { channel: string; conversations: number; calls: number; meetings: number }[] | null;
+      };
+      // One statement: the outcomes are read once, then tallied per post and per channel of each post.
+      const posts = await analytic(db, (tx) => rows<PostRow>(tx, sql`
+        with p as (${posted}), ${platformsOf}, o as materialized (${outcomes}),
+          per_person as (select post_id, person_id, class, sum(n) as n from o group by post_id, person_id, class),
+          x as (${tally('post_id', 'per_person')}),
+          per_channel_person as (select tp.post_id, tp.platform, o.person_id, o.class, sum(o.n) as n
+            from tp join t using (post_id) join o using (post_id)
+            where o.channel = tp.platform or o.channel <> all(t.platforms)
+            group by tp.post_id, tp.platform, o.person_id, o.class),
+          xc as (${tally('post_id, platform', 'per_channel_person')}),
+          per_channel as (select tp.post_id, jsonb_agg(jsonb_build_object('channel', tp.platform, 'conversations', coalesce(xc.conversations, 0),
+              'calls', coalesce(xc.calls, 0), 'meetings', coalesce(xc.meetings, 0))) as per_channel
+            from tp left join xc using (post_id, platform) group by tp.post_id)
+        select p.id, p.pillar, left(p.body, 120) as body, p.published_at, p.weekday, t.platforms as channels,
+          coalesce(x.conversations, 0) as conversations, coalesce(x.calls, 0) as calls, coalesce(x.meetings, 0) as meetings, pc.per_channel
+        from p left join t on t.post_id = p.id left join x on x.post_id = p.id left join per_channel pc on pc.post_id = p.id
+        order by p.published_at desc`));
       return {
         posts: posts.map((r) => ({
           id: r.id, pillar: r.pillar, excerpt: r.body, publishedAt: new Date(r.published_at), weekday: num(r.weekday), channels: r.channels ?? [],
           conversations: num(r.conversations), calls: num(r.calls), meetings: num(r.meetings),
         })),
-        perChannel: perChannel.map((r) => ({ postId: r.post_id, channel: r.channel, conversations: num(r.conversations), calls: num(r.calls), meetings: num(r.meetings) })),
+        perChannel: posts.flatMap((r) => (r.per_channel ?? []).map((c) => ({ postId: r.id, channel: c.channel, conversations: num(c.conversations), calls: num(c.calls), meetings: num(c.meetings) }))),
       };
     },
 

@@ -114,6 +114,9 @@ export const interactions = pgTable('interactions', {
   // Insights read these by index alone: what followed each post, the conversations and meetings of a
   // period, and the likes and follows received in one.
   index('interactions_post_idx').on(t.workspaceId, t.postId, t.kind, t.channel, t.personId).where(sql`post_id is not null`),
+  // What works reads only the outcomes of posts (not the likes, most of what is linked to a post).
+  index('interactions_post_outcome_idx').on(t.workspaceId, t.postId, t.kind, t.channel, t.personId)
+    .where(sql`post_id is not null and kind in ('dm', 'email', 'question', 'call', 'meeting', 'coffee', 'event_attended')`),
   index('interactions_outcome_time_idx').on(t.workspaceId, t.occurredAt, t.kind, t.channel, t.personId)
     .where(sql`kind in ('dm', 'email', 'question', 'meeting', 'coffee', 'event_attended')`),
   index('interactions_received_time_idx').on(t.workspaceId, t.occurredAt, t.kind, t.channel, t.postId).where(sql`direction = 'in' and kind in ('like', 'follow')`),
