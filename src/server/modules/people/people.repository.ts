@@ -195,13 +195,18 @@ export function createPeopleRepository(db: Db) {
       const rows = await tx.select({ key: personKeys.key }).from(personKeys).where(and(eq(personKeys.workspaceId, workspaceId), eq(personKeys.personId, personId)));
       return rows.map((r) => r.key);
     },
-    async insertKeys(workspaceId: string, rows: { key: string; personId: string }[], tx: Conn = db): Promise<void> {
-      for (let i = 0; i < rows.length; i += 50_000) {
-        const json = JSON.stringify(rows.slice(i, i + 50_000).map((r) => [r.key, r.personId]));
+    async insertKeys(workspaceId: string, rows: { key: string; personId: string }[], tx: Conn = db, options: { free?: boolean } = {}): Promise<void> {
+      const chunks = [];
+      for (let i = 0; i < rows.length; i += 50_000) chunks.push(rows.slice(i, i + 50_000));
+      // free: keys the caller has looked up under the exclusive people lock (an import), so nobody
+      // holds them and none can appear meanwhile (every other writer of keys takes that lock shared):
+      // a plain insert, without the speculative insert (and its extra WAL record) ON CONFLICT makes per row.
+      const conflict = options.free ? sql`` : sql`on conflict do nothing`;
+      await pipelined(chunks, (chunk) => JSON.stringify(chunk.map((r) => [r.key, r.personId])), async (json) => {
         await tx.execute(sql`insert into person_keys (workspace_id, key, person_id)
           select ${workspaceId}, k->>0, (k->>1)::uuid from json_array_elements(${json}::json) as k
-          on conflict do nothing`);
-      }
+          ${conflict}`);
+      });
     },
     async removeKeys(workspaceId: string, personId: string, keys: string[], tx: Conn = db): Promise<void> {
       if (!keys.length) return;
@@ -217,17 +222,21 @@ export function createPeopleRepository(db: Db) {
         if (list) list.push(touch);
         else touchesOf.set(touch.personId, [touch]);
       }
-      for (let i = 0; i < values.length; i += 10_000) {
-        const rows = values.slice(i, i + 10_000).map((v) => ({ ...v, ...derived(v) }));
+      const chunks = [];
+      for (let i = 0; i < values.length; i += 10_000) chunks.push(values.slice(i, i + 10_000));
+      await pipelined(chunks, (chunk) => {
+        const rows = chunk.map((v) => ({ ...v, ...derived(v) }));
         const touches = rows.flatMap((r) => touchesOf.get(r.id) ?? []);
         const keys = ['id', ...writtenKeys, 'createdAt', 'updatedAt'] as const;
         const column = <T>(pick: (t: IncomingTouch) => T, type: string) => sql`${sql.param(touches.map(pick))}::${sql.raw(type)}[]`;
         const source = sql`unnest(${column((t) => t.personId, 'uuid')}, ${column((t) => t.channel, 'text')}, ${column((t) => t.kind, 'text')},
           ${column((t) => t.direction, 'text')}, ${column((t) => t.occurredAt.toISOString(), 'timestamptz')}) as i(person_id, channel, kind, direction, occurred_at)`;
-        await tx.execute(sql`insert into people (workspace_id, ${columnList(keys)}, ${sql.join(touchColumns.map(([name]) => sql.identifier(name)), sql`, `)})
+        return sql`insert into people (workspace_id, ${columnList(keys)}, ${sql.join(touchColumns.map(([name]) => sql.identifier(name)), sql`, `)})
           select ${workspaceId}, ${columnList(keys, 'r')}, ${sql.join(touchColumns.map(([, value]) => value), sql`, `)}
-          from ${recordSet(keys, rows)} left join (${touchFacts(source)}) f on f.person_id = r.id`);
-      }
+          from ${recordSet(keys, rows)} left join (${touchFacts(source)}) f on f.person_id = r.id`;
+      }, async (statement) => {
+        await tx.execute(statement);
+      });
     },
     // Many people changed at once (an import's matches), as `update` writes one.
     async updateMany(workspaceId: string, values: (PersonValues & { id: string })[], now: Date, tx: Conn): Promise<void> {
