@@ -120,6 +120,32 @@ describe('imports through the API', () => {
     assert.equal((await stats()).rows, count);
   });
 
+  test('an import whose records hold keys of two people merges into one and leaves the other their key; the file again writes nothing', async () => {
+    const create = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/people', headers: browser.headers, payload });
+    assert.equal((await create({ name: 'Ada Keyholder', emails: ['ada.keys@example.org'], handles: [{ platform: 'mastodon', handle: '@ada@keys.example' }] })).statusCode, 201);
+    assert.equal((await create({ name: 'Dan Keyholder', emails: ['dan.keys@example.org'] })).statusCode, 201);
+    const card = (lines: string[]) => ['BEGIN:VCARD', 'VERSION:4.0', ...lines, 'END:VCARD'].join('\r\n');
+    const file = Buffer.from([
+      card(['FN:Bo Twice', 'EMAIL:bo.twice@example.org']),
+      card(['FN:Bo T.', 'EMAIL:BO.TWICE@example.org', 'TEL:+49 30 1234567']),
+      // Dan's email and Ada's handle: one of them gets this record, the other keeps what is theirs.
+      card(['FN:Cy Clash', 'EMAIL:dan.keys@example.org', 'X-SOCIALPROFILE;TYPE=mastodon:https://keys.example/@ada']),
+    ].join('\r\n') + '\r\n');
+    const first = (await upload('format=vcard', { 'keys.vcf': file })).json().report;
+    assert.equal(first.peopleCreated, 1);
+    assert.equal(first.peopleUpdated, 1);
+    assert.equal((await people('&q=bo.twice')).length, 1);
+    const [ada] = await people('&q=ada keyholder');
+    const [dan] = await people('&q=dan keyholder');
+    assert.equal(ada!.handles.length, 1);
+    assert.ok(dan!.emails.includes('dan.keys@example.org'));
+    const again = (await upload('format=vcard', { 'keys.vcf': file })).json().report;
+    assert.equal(again.peopleCreated, 0);
+    assert.equal(again.peopleUpdated, 0);
+    assert.equal((await people('&q=keyholder')).length, 2);
+    assert.equal((await people('&q=bo.twice')).length, 1);
+  });
+
   test('a viewer cannot import', async () => {
     const invitation = await t.app.inject({ method: 'POST', url: '/api/v1/invitations', headers: browser.headers, payload: { role: 'viewer' } });
     const token = invitation.json().url.split('/invite/')[1];

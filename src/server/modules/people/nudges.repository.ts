@@ -59,7 +59,8 @@ export function createNudgesRepository(db: Db) {
     call: (workspaceId: string, s: RelationshipSettings, now: Date, limit: number) => candidates('call', workspaceId, now, limit,
       sql`'call:' || p.id`,
       sql`p.online_exchanges as count, p.first_exchange_at as since, p.last_exchange_at as until`,
-      sql`p.ladder_step < 3 and p.online_exchanges >= ${s.callMinExchanges}
+      // online_exchanges > 0 (implied by the setting's minimum of 1) lets the planner use the partial index.
+      sql`p.ladder_step < 3 and p.online_exchanges > 0 and p.online_exchanges >= ${s.callMinExchanges}
           and p.last_exchange_at - p.first_exchange_at >= make_interval(days => ${s.callMinDays})`,
       sql`p.online_exchanges desc, p.id`),
 

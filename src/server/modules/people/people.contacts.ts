@@ -61,8 +61,7 @@ export function createFormContacts({ repo, clock }: { repo: ReturnType<typeof cr
     // Interactions the forms record (registered for an event, asked a question), with the ladder and touch facts kept current.
     async logInteractions(tx: Tx, workspaceId: string, items: FormInteraction[]): Promise<void> {
       if (!items.length) return;
-      const createdAt = clock.now();
-      await repo.insertInteractions(items.map((item) => ({ ...item, workspaceId, durationMinutes: null, createdAt })), tx);
+      await repo.insertInteractions(workspaceId, items.map((item) => ({ ...item, durationMinutes: null })), clock.now(), tx);
       await repo.refreshTouches(workspaceId, [...new Set(items.map((item) => item.personId))], tx);
     },
   };

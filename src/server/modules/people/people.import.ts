@@ -129,9 +129,9 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
         continue;
       }
       rows.push({
-        workspaceId, personId, channel: interaction.channel, kind: interaction.kind, direction: interaction.direction,
+        personId, channel: interaction.channel, kind: interaction.kind, direction: interaction.direction,
         occurredAt: interaction.occurredAt, durationMinutes: interaction.durationMinutes ?? null, note: interaction.note?.slice(0, 20_000) ?? null,
-        externalId: `${source}:${interaction.externalId}`, postId: interaction.postId ?? null, createdAt: now,
+        externalId: `${source}:${interaction.externalId}`, postId: interaction.postId ?? null,
       });
     }
 
@@ -142,9 +142,9 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
     const expected = new Map<string, number>();
     for (const row of rows) if (createdIds.has(row.personId)) expected.set(row.personId, (expected.get(row.personId) ?? 0) + 1);
     await repo.insertMany(workspaceId, created, tx, rows.filter((row) => createdIds.has(row.personId)));
-    await repo.insertKeys(workspaceId, newKeys.sort(byPerson), tx);
+    await repo.insertKeys(workspaceId, newKeys.sort(byPerson), tx, { free: true });
 
-    const added = await repo.insertInteractions(rows.sort(byPerson), tx);
+    const added = await repo.insertInteractions(workspaceId, rows.sort(byPerson), now, tx);
     report.interactionsAdded = added.length;
     report.interactionsAlreadyThere = rows.length - added.length;
     // Facts change for people who were there before, and for a new person when one of their

@@ -18,7 +18,7 @@ export function createPeopleRepository(db: Db) {
     async list(workspaceId: string, query: { q?: string; tag?: string; step?: number; after?: [string, string] | null; limit: number }): Promise<PersonRow[]> {
       const filters: SQL[] = [eq(people.workspaceId, workspaceId)];
       if (query.q) filters.push(sql`${people.searchText} like ${'%' + escapeLike(query.q.toLowerCase()) + '%'}`);
-      if (query.tag) filters.push(sql`${people.tags} @> array[${query.tag}]::text[]`);
+      if (query.tag) filters.push(sql`${people.tags} @> array[${query.tag}]::text[] and cardinality(${people.tags}) > 0`);
       if (query.step !== undefined) filters.push(eq(people.ladderStep, query.step));
       const after = query.after ? sql`(${people.sortName}, ${people.id}) > (${query.after[0]}, ${query.after[1]}::uuid)` : undefined;
       if (!query.q || query.q.length < 3) {
@@ -195,13 +195,18 @@ export function createPeopleRepository(db: Db) {
       const rows = await tx.select({ key: personKeys.key }).from(personKeys).where(and(eq(personKeys.workspaceId, workspaceId), eq(personKeys.personId, personId)));
       return rows.map((r) => r.key);
     },
-    async insertKeys(workspaceId: string, rows: { key: string; personId: string }[], tx: Conn = db): Promise<void> {
-      for (let i = 0; i < rows.length; i += 50_000) {
-        const json = JSON.stringify(rows.slice(i, i + 50_000).map((r) => [r.key, r.personId]));
+    async insertKeys(workspaceId: string, rows: { key: string; personId: string }[], tx: Conn = db, options: { free?: boolean } = {}): Promise<void> {
+      const chunks = [];
+      for (let i = 0; i < rows.length; i += 50_000) chunks.push(rows.slice(i, i + 50_000));
+      // free: keys the caller has looked up under the exclusive people lock (an import), so nobody
+      // holds them and none can appear meanwhile (every other writer of keys takes that lock shared):
+      // a plain insert, without the speculative insert (and its extra WAL record) ON CONFLICT makes per row.
+      const conflict = options.free ? sql`` : sql`on conflict do nothing`;
+      await pipelined(chunks, (chunk) => JSON.stringify(chunk.map((r) => [r.key, r.personId])), async (json) => {
         await tx.execute(sql`insert into person_keys (workspace_id, key, person_id)
           select ${workspaceId}, k->>0, (k->>1)::uuid from json_array_elements(${json}::json) as k
-          on conflict do nothing`);
-      }
+          ${conflict}`);
+      });
     },
     async removeKeys(workspaceId: string, personId: string, keys: string[], tx: Conn = db): Promise<void> {
       if (!keys.length) return;
@@ -217,17 +222,21 @@ export function createPeopleRepository(db: Db) {
         if (list) list.push(touch);
         else touchesOf.set(touch.personId, [touch]);
       }
-      for (let i = 0; i < values.length; i += 10_000) {
-        const rows = values.slice(i, i + 10_000).map((v) => ({ ...v, ...derived(v) }));
+      const chunks = [];
+      for (let i = 0; i < values.length; i += 10_000) chunks.push(values.slice(i, i + 10_000));
+      await pipelined(chunks, (chunk) => {
+        const rows = chunk.map((v) => ({ ...v, ...derived(v) }));
         const touches = rows.flatMap((r) => touchesOf.get(r.id) ?? []);
         const keys = ['id', ...writtenKeys, 'createdAt', 'updatedAt'] as const;
         const column = <T>(pick: (t: IncomingTouch) => T, type: string) => sql`${sql.param(touches.map(pick))}::${sql.raw(type)}[]`;
         const source = sql`unnest(${column((t) => t.personId, 'uuid')}, ${column((t) => t.channel, 'text')}, ${column((t) => t.kind, 'text')},
           ${column((t) => t.direction, 'text')}, ${column((t) => t.occurredAt.toISOString(), 'timestamptz')}) as i(person_id, channel, kind, direction, occurred_at)`;
-        await tx.execute(sql`insert into people (workspace_id, ${columnList(keys)}, ${sql.join(touchColumns.map(([name]) => sql.identifier(name)), sql`, `)})
+        return sql`insert into people (workspace_id, ${columnList(keys)}, ${sql.join(touchColumns.map(([name]) => sql.identifier(name)), sql`, `)})
           select ${workspaceId}, ${columnList(keys, 'r')}, ${sql.join(touchColumns.map(([, value]) => value), sql`, `)}
-          from ${recordSet(keys, rows)} left join (${touchFacts(source)}) f on f.person_id = r.id`);
-      }
+          from ${recordSet(keys, rows)} left join (${touchFacts(source)}) f on f.person_id = r.id`;
+      }, async (statement) => {
+        await tx.execute(statement);
+      });
     },
     // Many people changed at once (an import's matches), as `update` writes one.
     async updateMany(workspaceId: string, values: (PersonValues & { id: string })[], now: Date, tx: Conn): Promise<void> {
@@ -238,22 +247,24 @@ export function createPeopleRepository(db: Db) {
         await tx.execute(sql`update people p set ${set} from ${recordSet(['id', ...keys], rows)} where p.workspace_id = ${workspaceId} and p.id = r.id`);
       }
     },
-    // Imported interactions: one per external id, so importing a file twice adds nothing.
-    async insertInteractions(values: (typeof interactions.$inferInsert)[], tx: Conn): Promise<{ personId: string }[]> {
+    // Imported interactions: one per external id, so importing a file twice adds nothing. The rows go
+    // as JSON arrays (no key names to write and parse per row), the workspace and time once per
+    // statement; the next chunk is serialised while PostgreSQL writes the one before.
+    async insertInteractions(workspaceId: string, values: Omit<typeof interactions.$inferInsert, 'workspaceId'>[], now: Date, tx: Conn): Promise<{ personId: string }[]> {
       const added: { personId: string }[] = [];
-      for (let i = 0; i < values.length; i += 20_000) {
-        const json = JSON.stringify(values.slice(i, i + 20_000).map((v) => ({
-          workspace_id: v.workspaceId, person_id: v.personId, channel: v.channel, kind: v.kind, direction: v.direction, occurred_at: v.occurredAt,
-          duration_minutes: v.durationMinutes ?? null, note: v.note ?? null, external_id: v.externalId ?? null, post_id: v.postId ?? null, created_at: v.createdAt ?? new Date(),
-        })));
+      const chunks = [];
+      for (let i = 0; i < values.length; i += 20_000) chunks.push(values.slice(i, i + 20_000));
+      await pipelined(chunks, (chunk) => JSON.stringify(chunk.map((v) => [
+        v.personId, v.channel, v.kind, v.direction, v.occurredAt, v.durationMinutes ?? null, v.note ?? null, v.externalId ?? null, v.postId ?? null,
+      ])), async (json) => {
         const result = await tx.execute(sql`
           insert into interactions (workspace_id, person_id, channel, kind, direction, occurred_at, duration_minutes, note, external_id, post_id, created_at)
-          select v.* from json_to_recordset(${json}::json) as v(workspace_id uuid, person_id uuid, channel text, kind text, direction text,
-            occurred_at timestamptz, duration_minutes int, note text, external_id text, post_id uuid, created_at timestamptz)
+          select ${workspaceId}, (v->>0)::uuid, v->>1, v->>2, v->>3, (v->>4)::timestamptz, (v->>5)::int, v->>6, v->>7, (v->>8)::uuid, ${now}
+          from json_array_elements(${json}::json) as v
           on conflict (workspace_id, external_id) where external_id is not null do nothing
           returning person_id as "personId"`);
         added.push(...(result as unknown as { rows: { personId: string }[] }).rows);
-      }
+      });
       return added;
     },
 
@@ -376,6 +387,18 @@ function recordSet(keys: readonly PeopleKey[], rows: Record<string, unknown>[]):
   const json = JSON.stringify(rows.map((row) => Object.fromEntries(keys.map((k) => [people[k].name, row[k] ?? null]))));
   const types = sql.join(keys.map((k) => sql`${sql.identifier(people[k].name)} ${sql.raw(people[k].getSQLType())}`), sql`, `);
   return sql`jsonb_to_recordset(${json}::jsonb) as r(${types})`;
+}
+
+// Sends each payload in turn, building the next one (synchronous work in this process) while
+// PostgreSQL runs the statement before it.
+async function pipelined<C, P>(chunks: C[], build: (chunk: C) => P, send: (payload: P) => Promise<void>): Promise<void> {
+  let running: Promise<void> | undefined;
+  for (const chunk of chunks) {
+    const payload = build(chunk);
+    await running;
+    running = send(payload);
+  }
+  await running;
 }
 
 function escapeLike(text: string): string {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { platforms } from '../../people/people.contract.ts';
 import { ImportFormatError, type ImportedHandle, type ImportedInteraction, type ImportedPerson, type ParseResult, type RejectedRecord } from './types.ts';
@@ -26,7 +26,7 @@ export function stripBom(text: string): string {
 }
 
 export function sha256(...parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  return hash('sha256', JSON.stringify(parts));
 }
 
 // A key from identifying fields when the source has no id, URL or email. The namespace keeps
