@@ -32,6 +32,9 @@ export function createFormContacts({ repo, clock }: { repo: ReturnType<typeof cr
       const keysOf = new Map([...wanted].map(([email, values]) => [email, identityKeys(values)]));
       const allKeys = [...new Set([...keysOf.values()].flat())];
       await lockKeys(tx, workspaceId, allKeys);
+      // A burst of sign-ups grows these tables fast: plans made while they were small (the foreign-key
+      // checks of every insert below among them) would scan them row by row. PGlite has no autovacuum.
+      await repo.analyzeIfGrown(['people', 'person_keys', 'interactions'], tx);
       const owners = await repo.findKeys(workspaceId, allKeys, tx);
       const ids = new Map<string, string>();
       for (const [email, keys] of keysOf) {
