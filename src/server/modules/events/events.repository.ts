@@ -74,9 +74,10 @@ export function createEventsRepository(db: Db) {
       return row as OccurrenceDetails | undefined;
     },
     // The lock every change of an occurrence's registrations takes first: they happen one at a time.
-    async lockOccurrence(workspaceId: string, id: string, tx: Tx): Promise<OccurrenceRow | undefined> {
-      const [row] = await tx.select().from(o).where(and(eq(o.workspaceId, workspaceId), eq(o.id, id))).for('update');
-      return row;
+    // The occurrence as locked, with what its series adds (so nothing read before the lock is relied on).
+    async lockOccurrence(workspaceId: string, id: string, tx: Tx): Promise<OccurrenceDetails | undefined> {
+      const [row] = await tx.select(details).from(o).innerJoin(s, seriesJoin).where(and(eq(o.workspaceId, workspaceId), eq(o.id, id))).for('update', { of: o });
+      return row as OccurrenceDetails | undefined;
     },
     async updateOccurrence(workspaceId: string, id: string, values: Partial<OccurrenceRow>, tx: Tx): Promise<OccurrenceRow> {
       const [row] = await tx.update(o).set(values).where(and(eq(o.workspaceId, workspaceId), eq(o.id, id))).returning();

@@ -21,7 +21,7 @@ type Deps = {
   clock: Clock;
   people: Pick<PeopleService, 'ensureByEmail' | 'logInteractions'>;
   consent: Pick<ConsentService, 'suppressedAmong' | 'recordMany'>;
-  withLockedOccurrence: <T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceDetails) => Promise<T>, read?: OccurrenceDetails) => Promise<T>;
+  withLockedOccurrence: <T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceDetails) => Promise<T>) => Promise<T>;
   workspaceName: (workspaceId: string) => Promise<string>;
   newCode: () => string;
   // The line on the person's timeline ("Sold out meetup, 14 March 19:00: waitlisted").
@@ -37,9 +37,9 @@ type Deps = {
 // process, and a process holds at most one database connection per occurrence while it waits for it.
 export function createAdmission({ repo, clock, people, consent, withLockedOccurrence, workspaceName, newCode, timelineNote, composeMail }: Deps) {
   // One queue per occurrence this process has taken registrations for (a few a month).
-  const queues = new Map<string, (entry: { occurrence: OccurrenceDetails; applicant: Applicant }) => Promise<Admitted>>();
+  const queues = new Map<string, (applicant: Applicant) => Promise<Admitted>>();
 
-  async function admitBatch(occurrence: OccurrenceDetails, applicants: Applicant[]): Promise<Admitted[]> {
+  async function admitBatch(occurrence: { workspaceId: string; id: string }, applicants: Applicant[]): Promise<Admitted[]> {
     const name = await workspaceName(occurrence.workspaceId);
     return withLockedOccurrence(occurrence.workspaceId, occurrence.id, async (tx, current) => {
       if (current.status === 'cancelled' || current.endsAt <= clock.now()) throw new AppError('EVENT_CLOSED');
@@ -104,18 +104,19 @@ export function createAdmission({ repo, clock, people, consent, withLockedOccurr
         composeMail(tx, row.status === 'confirmed' ? 'confirmed' : 'waitlisted', row, current, name, { position, suppressed: suppressed.has(emails[index]!) })));
       await enqueueMails(tx, workspaceId, mails.filter((m) => m !== null), { now });
       return results;
-    }, occurrence);
+    });
   }
 
   return {
-    admit(occurrence: OccurrenceDetails, applicant: Applicant): Promise<Admitted> {
+    // Only the occurrence's identity is taken from the caller: everything else is read under the lock.
+    admit(occurrence: { workspaceId: string; id: string }, applicant: Applicant): Promise<Admitted> {
       let queue = queues.get(occurrence.id);
       if (!queue) {
-        // The occurrence as the newest applicant's page read it (the lock re-reads its row).
-        queue = createBatcher((entries) => admitBatch(entries.at(-1)!.occurrence, entries.map((e) => e.applicant)), 500);
-        queues.set(occurrence.id, queue);
+        const { workspaceId, id } = occurrence;
+        queue = createBatcher((applicants) => admitBatch({ workspaceId, id }, applicants), 500);
+        queues.set(id, queue);
       }
-      return queue({ occurrence, applicant });
+      return queue(applicant);
     },
   };
 }
