@@ -30,6 +30,9 @@ type Deps = {
 };
 
 
+// The timeline line of a registration, as the person's touch facts count it.
+const registeredTouch = (occurredAt: Date) => ({ channel: 'event' as const, kind: 'event_registered' as const, direction: 'in' as const, occurredAt });
+
 // Admission to an occurrence, in arrival order. Applicants who arrive while the occurrence is locked wait in
 // this process (createBatcher, one queue per occurrence) and are admitted together by the next lock holder, in one transaction: their people found or
 // added, one re-count, one insert of registrations, their timeline lines, consents and emails — a few
@@ -46,10 +49,16 @@ export function createAdmission({ repo, clock, people, consent, withLockedOccurr
       const now = clock.now();
       const { workspaceId } = current;
       const emails = applicants.map((a) => a.email);
-      // Everyone's person, even a repeat registration's: what the form said joins their record.
-      const personIds = await people.ensureByEmail(tx, workspaceId, applicants.map((a) => ({ email: a.email, name: a.name, source: a.source, locale: a.locale })));
-      const suppressed = await consent.suppressedAmong(workspaceId, emails, tx);
       const existing = new Map((await repo.registrationsByEmail(workspaceId, current.id, emails, tx)).map((r) => [r.email, r]));
+      // Who gets a registration (and so a line on their timeline) below: the first of an address, unless it holds one already.
+      const firstOf = new Map<string, number>();
+      emails.forEach((email, index) => { if (!firstOf.has(email)) firstOf.set(email, index); });
+      const admitted = (index: number) => firstOf.get(emails[index]!) === index && (existing.get(emails[index]!)?.status ?? 'cancelled') === 'cancelled';
+      // Everyone's person, even a repeat registration's: what the form said joins their record.
+      const personIds = await people.ensureByEmail(tx, workspaceId, applicants.map((a, index) => ({
+        email: a.email, name: a.name, source: a.source, locale: a.locale, ...(admitted(index) ? { touch: registeredTouch(now) } : {}),
+      })));
+      const suppressed = await consent.suppressedAmong(workspaceId, emails, tx);
       // Re-counted under the lock: what every earlier holder committed is seen.
       let { holding, waiting } = await repo.countQueue(workspaceId, current.id, tx);
       const results: Admitted[] = [];
@@ -91,8 +100,7 @@ export function createAdmission({ repo, clock, people, consent, withLockedOccurr
         changed.push({ row, position: results[index]!.position, index });
       }
       await people.logInteractions(tx, workspaceId, changed.map(({ row, index }) => ({
-        personId: personIds[index]!, channel: 'event', kind: 'event_registered', direction: 'in', occurredAt: now,
-        note: timelineNote(current, row.status === 'confirmed' ? 'confirmed' : 'waitlisted'),
+        personId: personIds[index]!, ...registeredTouch(now), note: timelineNote(current, row.status === 'confirmed' ? 'confirmed' : 'waitlisted'),
       })));
       // The updates box, ticked: express consent, with the words shown.
       await consent.recordMany(workspaceId, changed.flatMap(({ index }) => {

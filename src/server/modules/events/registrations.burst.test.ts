@@ -23,3 +23,37 @@ describe('a burst of registrations on a new workspace', () => {
     }
   });
 });
+
+describe('a new person who registers', () => {
+  let s: Awaited<ReturnType<typeof eventsTestApp>>;
+  before(async () => { s = await eventsTestApp(); });
+  after(() => s.t.close());
+
+  test('is written with the facts of their registration (a known person and a returning one keep theirs current too)', async () => {
+    const occurrence = (await s.single({ localStart: '2026-03-12T19:00', capacity: 2 })).occurrences[0]!;
+    const { registrations, people } = s.t.services;
+    const { person: known } = await people.create(s.auth, {
+      name: 'Kim Known', emails: ['guest1@example.org'], phones: [], handles: [], tags: [], isClient: false, isFriend: false, source: null, notes: null,
+      givenName: null, familyName: null, organisation: null, introducedById: null, timezone: null, locale: null, cadenceDays: null,
+    });
+    await people.addInteraction(s.auth, known.id, { channel: 'email', kind: 'email', direction: 'in', occurredAt: new Date('2026-01-20T10:00:00Z'), durationMinutes: null, note: null });
+    // The same address twice in one burst, a known person, and newcomers.
+    await Promise.all([0, 1, 2, 0, 3].map((i) => registrations.register(occurrence.slug, s.person(i))));
+    const byEmail = async (email: string) => (await people.list(s.auth, { q: email, limit: 10 })).items;
+    const registeredAt = s.clock.now().toISOString();
+    for (const i of [0, 2, 3]) {
+      const [person, ...others] = await byEmail(`guest${i}@example.org`);
+      assert.equal(others.length, 0);
+      assert.deepEqual([person!.interactionCount, person!.lastInteractionAt?.toISOString(), person!.ladder], [1, registeredAt, 'aware'], `guest${i}`);
+    }
+    const kim = await people.get(s.auth, known.id);
+    assert.deepEqual([kim.interactionCount, kim.lastInteractionAt?.toISOString()], [2, registeredAt]);
+    // Cancelled and back: the same person, one more line.
+    const [first] = (await registrations.list(s.auth, occurrence.id)).confirmed.filter((r) => r.email === 'guest0@example.org');
+    await registrations.cancelByOrganiser(s.auth, occurrence.id, first!.id);
+    s.clock.advance(60_000);
+    await registrations.register(occurrence.slug, s.person(0));
+    const [again] = await byEmail('guest0@example.org');
+    assert.deepEqual([again!.interactionCount, again!.lastInteractionAt?.toISOString()], [2, s.clock.now().toISOString()]);
+  });
+});
