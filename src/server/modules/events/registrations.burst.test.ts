@@ -57,3 +57,19 @@ describe('a new person who registers', () => {
     assert.deepEqual([again!.interactionCount, again!.lastInteractionAt?.toISOString()], [2, s.clock.now().toISOString()]);
   });
 });
+
+describe('a waitlist filled by one burst', () => {
+  let s: Awaited<ReturnType<typeof eventsTestApp>>;
+  before(async () => { s = await eventsTestApp(); });
+  after(() => s.t.close());
+
+  test('is in the order each person was told their position', async () => {
+    const occurrence = (await s.single({ localStart: '2026-03-12T19:00', capacity: 2 })).occurrences[0]!;
+    const results = await Promise.all(Array.from({ length: 120 }, (_, i) => s.t.services.registrations.register(occurrence.slug, s.person(i))));
+    const told = new Map(results.map((r, i) => [`guest${i}@example.org`, r.position]));
+    const { waitlist } = await s.t.services.registrations.list(s.auth, occurrence.id);
+    assert.equal(waitlist.length, 118);
+    assert.deepEqual(waitlist.map((r) => told.get(r.email)), waitlist.map((r) => r.position));
+    assert.deepEqual(waitlist.map((r) => r.position), Array.from({ length: 118 }, (_, i) => i + 1));
+  });
+});
