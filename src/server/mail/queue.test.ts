@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { makeTestApp, type TestApp } from '../../../test/helpers.ts';
-import { createMailer, deliverQueuedMail, enqueueMail, type Mailer } from './index.ts';
+import { createMailer, deliverQueuedMail, enqueueMail, enqueueMails, type Mailer } from './index.ts';
 
 describe('mail queue', () => {
   let t: TestApp;
@@ -27,6 +27,24 @@ describe('mail queue', () => {
     assert.deepEqual(await deliverQueuedMail(t.database.db, mailer, now), { sent: 2, failed: 0 });
     assert.deepEqual(await deliverQueuedMail(t.database.db, mailer, now), { sent: 0, failed: 0 });
     assert.deepEqual((await mailer.listOutbox(workspaceId)).map((m) => m.to).sort(), ['a@example.org', 'b@example.org']);
+  });
+
+  test('many messages queued at once arrive as written, each dedupe key once', async () => {
+    const qr = Buffer.from('not really a png').toString('base64');
+    const items = [
+      { message: { ...message('c@example.org'), html: '<p>Hi Ç</p>', attachments: [{ filename: 'check-in.png', content: qr, encoding: 'base64' as const, contentType: 'image/png', cid: 'qr' }] }, dedupeKey: 'many:c' },
+      { message: message('d@example.org'), dedupeKey: 'many:d' },
+      { message: message('e@example.org') },
+    ];
+    assert.equal(await enqueueMails(t.database.db, workspaceId, items, { now: now() }), 3);
+    assert.equal(await enqueueMails(t.database.db, workspaceId, items.slice(0, 2), { now: now() }), 0, 'already queued');
+    const dir = mkdtempSync(join(tmpdir(), 'onland-queue-'));
+    const mailer = createMailer({ dataDir: dir, from: 'Onland <o@example.org>' });
+    assert.deepEqual(await deliverQueuedMail(t.database.db, mailer, now), { sent: 3, failed: 0 });
+    const outbox = await mailer.listOutbox(workspaceId);
+    const c = await mailer.readOutbox(workspaceId, outbox.find((m) => m.to === 'c@example.org')!.id);
+    assert.match(c!, /filename=check-in\.png/);
+    assert.ok(c!.replace(/\r?\n/g, '').includes(qr));
   });
 
   test('a message the SMTP server refuses stays queued for the next run, and fails after five tries', async () => {

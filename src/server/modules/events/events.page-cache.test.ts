@@ -27,4 +27,18 @@ describe('the event page under a burst of visitors', () => {
     // An unknown event is never remembered as a page.
     assert.equal((await s.t.app.inject({ method: 'GET', url: '/e/no-such-event' })).statusCode, 404);
   });
+
+  test('the form finds its occurrence from memory, but registers only as the database has it now', async () => {
+    const occurrence = (await s.single({ localStart: '2026-03-21T19:00', capacity: 1, title: 'Remembered meetup' })).occurrences[0]!;
+    const post = (i: number) => s.t.app.inject({ method: 'POST', url: `/e/${occurrence.slug}/register`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `name=Guest+${i}&email=guest${i}%40example.org` });
+    assert.equal((await post(1)).statusCode, 303);
+    // Cancelled elsewhere within the moment: the form's lookup is remembered, the admission is not fooled.
+    await s.t.services.events.cancelOccurrence(s.auth, occurrence.id);
+    const refused = await post(2);
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /cancelled/i);
+    const groups = await s.t.services.registrations.list(s.auth, occurrence.id);
+    assert.deepEqual(groups.confirmed.map((r) => r.email), ['guest1@example.org']);
+    assert.equal(groups.waitlist.length, 0);
+  });
 });

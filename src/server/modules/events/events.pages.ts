@@ -8,7 +8,7 @@ import { createMicrocache, pageContext, renderHtml, renderPage, sendPage } from 
 import type { WorkspacesService } from '../workspaces/index.ts';
 import { eventMessages } from './events.i18n.ts';
 import { formatWhen } from './events.mail.ts';
-import type { OccurrenceWithCounts } from './events.repository.ts';
+import type { OccurrenceDetails, OccurrenceWithCounts } from './events.repository.ts';
 import type { EventsService } from './events.service.ts';
 import { eventUpdatesWording, type RegistrationsService } from './registrations.service.ts';
 
@@ -21,6 +21,7 @@ const RegisterForm = z.object({
   name: z.string().max(200).default(''), email: z.string().max(500).default(''), source: z.string().max(200).optional(),
   consent: z.string().max(10).optional(), website: z.string().max(500).optional(),
 });
+const Email = z.email();
 
 const where = (o: { venue: string | null; address: string | null }) => [o.venue, o.address].filter(Boolean).join(', ');
 const mapUrl = (o: { venue: string | null; address: string | null }) => (o.address || o.venue ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(o.address || o.venue!)}` : null);
@@ -28,6 +29,9 @@ const mapUrl = (o: { venue: string | null; address: string | null }) => (o.addre
 // The one link people click: server-rendered, no JavaScript, English or German, on a phone.
 export async function eventPageRoutes(app: App, { events, registrations, workspaces, clock, formRateLimit, pageCacheMs }: Deps) {
   const cached = createMicrocache(clock, pageCacheMs);
+  // Which occurrence a form posts to, as the page cache keeps pages: a burst of RSVPs reads it once a
+  // moment. Admission takes nothing else from it: it locks the occurrence and reads it afresh.
+  const forms = createMicrocache<OccurrenceDetails>(clock, pageCacheMs);
   await app.register(async (scope: App) => {
     await scope.register(fastifyFormbody);
     const page = { public: true };
@@ -72,7 +76,7 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
     });
 
     scope.post('/e/:slug/register', { config: limited, schema: { hide: true, params: SlugParams, body: RegisterForm } }, async (request, reply) => {
-      const occurrence = await events.formOccurrence(request.params.slug);
+      const occurrence = await forms.get(request.params.slug, '', async () => (await events.formOccurrence(request.params.slug)) ?? null);
       if (!occurrence) return reply.callNotFound();
       const context = pageContext(request);
       const e = eventMessages(context.locale);
@@ -81,7 +85,7 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
       if (request.body.website) return reply.redirect(`/e/${occurrence.slug}/thanks`, 303);
       const errors: Record<string, string> = {};
       if (!values.name) errors.name = e.nameMissing;
-      if (!z.email().safeParse(values.email).success) errors.email = context.t.emailInvalid;
+      if (!Email.safeParse(values.email).success) errors.email = context.t.emailInvalid;
       if (Object.keys(errors).length) {
         const shown = await events.publicOccurrence(occurrence.slug);
         return shown ? eventPage(request, reply, 400, shown, values, errors) : reply.callNotFound();
@@ -93,6 +97,8 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
         return reply.redirect(result.manageToken ? `/e/r/${result.manageToken}` : `/e/${occurrence.slug}/thanks`, 303);
       } catch (error) {
         if (isAppError(error) && error.code === 'EVENT_CLOSED') return eventPage(request, reply, 409, (await events.publicOccurrence(occurrence.slug))!);
+        // Removed within the moment the form's lookup was remembered.
+        if (isAppError(error) && error.code === 'NOT_FOUND') return reply.callNotFound();
         throw error;
       }
     });

@@ -21,7 +21,7 @@ type Deps = {
   clock: Clock;
   people: Pick<PeopleService, 'ensureByEmail' | 'logInteractions'>;
   consent: Pick<ConsentService, 'suppressedAmong' | 'recordMany'>;
-  withLockedOccurrence: <T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceDetails) => Promise<T>, read?: OccurrenceDetails) => Promise<T>;
+  withLockedOccurrence: <T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceDetails) => Promise<T>) => Promise<T>;
   workspaceName: (workspaceId: string) => Promise<string>;
   newCode: () => string;
   // The line on the person's timeline ("Sold out meetup, 14 March 19:00: waitlisted").
@@ -30,6 +30,9 @@ type Deps = {
 };
 
 
+// The timeline line of a registration, as the person's touch facts count it.
+const registeredTouch = (occurredAt: Date) => ({ channel: 'event' as const, kind: 'event_registered' as const, direction: 'in' as const, occurredAt });
+
 // Admission to an occurrence, in arrival order. Applicants who arrive while the occurrence is locked wait in
 // this process (createBatcher, one queue per occurrence) and are admitted together by the next lock holder, in one transaction: their people found or
 // added, one re-count, one insert of registrations, their timeline lines, consents and emails — a few
@@ -37,19 +40,25 @@ type Deps = {
 // process, and a process holds at most one database connection per occurrence while it waits for it.
 export function createAdmission({ repo, clock, people, consent, withLockedOccurrence, workspaceName, newCode, timelineNote, composeMail }: Deps) {
   // One queue per occurrence this process has taken registrations for (a few a month).
-  const queues = new Map<string, (entry: { occurrence: OccurrenceDetails; applicant: Applicant }) => Promise<Admitted>>();
+  const queues = new Map<string, (applicant: Applicant) => Promise<Admitted>>();
 
-  async function admitBatch(occurrence: OccurrenceDetails, applicants: Applicant[]): Promise<Admitted[]> {
+  async function admitBatch(occurrence: { workspaceId: string; id: string }, applicants: Applicant[]): Promise<Admitted[]> {
     const name = await workspaceName(occurrence.workspaceId);
     return withLockedOccurrence(occurrence.workspaceId, occurrence.id, async (tx, current) => {
       if (current.status === 'cancelled' || current.endsAt <= clock.now()) throw new AppError('EVENT_CLOSED');
       const now = clock.now();
       const { workspaceId } = current;
       const emails = applicants.map((a) => a.email);
-      // Everyone's person, even a repeat registration's: what the form said joins their record.
-      const personIds = await people.ensureByEmail(tx, workspaceId, applicants.map((a) => ({ email: a.email, name: a.name, source: a.source, locale: a.locale })));
-      const suppressed = await consent.suppressedAmong(workspaceId, emails, tx);
       const existing = new Map((await repo.registrationsByEmail(workspaceId, current.id, emails, tx)).map((r) => [r.email, r]));
+      // Who gets a registration (and so a line on their timeline) below: the first of an address, unless it holds one already.
+      const firstOf = new Map<string, number>();
+      emails.forEach((email, index) => { if (!firstOf.has(email)) firstOf.set(email, index); });
+      const admitted = (index: number) => firstOf.get(emails[index]!) === index && (existing.get(emails[index]!)?.status ?? 'cancelled') === 'cancelled';
+      // Everyone's person, even a repeat registration's: what the form said joins their record.
+      const personIds = await people.ensureByEmail(tx, workspaceId, applicants.map((a, index) => ({
+        email: a.email, name: a.name, source: a.source, locale: a.locale, ...(admitted(index) ? { touch: registeredTouch(now) } : {}),
+      })));
+      const suppressed = await consent.suppressedAmong(workspaceId, emails, tx);
       // Re-counted under the lock: what every earlier holder committed is seen.
       let { holding, waiting } = await repo.countQueue(workspaceId, current.id, tx);
       const results: Admitted[] = [];
@@ -91,8 +100,7 @@ export function createAdmission({ repo, clock, people, consent, withLockedOccurr
         changed.push({ row, position: results[index]!.position, index });
       }
       await people.logInteractions(tx, workspaceId, changed.map(({ row, index }) => ({
-        personId: personIds[index]!, channel: 'event', kind: 'event_registered', direction: 'in', occurredAt: now,
-        note: timelineNote(current, row.status === 'confirmed' ? 'confirmed' : 'waitlisted'),
+        personId: personIds[index]!, ...registeredTouch(now), note: timelineNote(current, row.status === 'confirmed' ? 'confirmed' : 'waitlisted'),
       })));
       // The updates box, ticked: express consent, with the words shown.
       await consent.recordMany(workspaceId, changed.flatMap(({ index }) => {
@@ -104,18 +112,19 @@ export function createAdmission({ repo, clock, people, consent, withLockedOccurr
         composeMail(tx, row.status === 'confirmed' ? 'confirmed' : 'waitlisted', row, current, name, { position, suppressed: suppressed.has(emails[index]!) })));
       await enqueueMails(tx, workspaceId, mails.filter((m) => m !== null), { now });
       return results;
-    }, occurrence);
+    });
   }
 
   return {
-    admit(occurrence: OccurrenceDetails, applicant: Applicant): Promise<Admitted> {
+    // Only the occurrence's identity is taken from the caller: everything else is read under the lock.
+    admit(occurrence: { workspaceId: string; id: string }, applicant: Applicant): Promise<Admitted> {
       let queue = queues.get(occurrence.id);
       if (!queue) {
-        // The occurrence as the newest applicant's page read it (the lock re-reads its row).
-        queue = createBatcher((entries) => admitBatch(entries.at(-1)!.occurrence, entries.map((e) => e.applicant)), 500);
-        queues.set(occurrence.id, queue);
+        const { workspaceId, id } = occurrence;
+        queue = createBatcher((applicants) => admitBatch({ workspaceId, id }, applicants), 500);
+        queues.set(id, queue);
       }
-      return queue({ occurrence, applicant });
+      return queue(applicant);
     },
   };
 }

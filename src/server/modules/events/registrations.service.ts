@@ -80,14 +80,12 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
     return promoted;
   }
 
-  // Runs `work` with the occurrence locked; `current` is its row as locked, with the series' zone and counts.
-  async function withLockedOccurrence<T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceDetails) => Promise<T>, read?: OccurrenceDetails): Promise<T> {
-    const known = read ?? await repo.occurrence(workspaceId, occurrenceId);
-    if (!known) throw new AppError('NOT_FOUND', 'No such occurrence.');
+  // Runs `work` with the occurrence locked; `current` is its row as locked, with the series' zone.
+  async function withLockedOccurrence<T>(workspaceId: string, occurrenceId: string, work: (tx: Tx, current: OccurrenceDetails) => Promise<T>): Promise<T> {
     return db.transaction(async (tx) => {
-      const locked = await repo.lockOccurrence(workspaceId, occurrenceId, tx);
-      if (!locked) throw new AppError('NOT_FOUND', 'No such occurrence.');
-      return work(tx, { ...known, ...locked });
+      const current = await repo.lockOccurrence(workspaceId, occurrenceId, tx);
+      if (!current) throw new AppError('NOT_FOUND', 'No such occurrence.');
+      return work(tx, current);
     });
   }
 
@@ -128,7 +126,8 @@ export function createRegistrationsService({ db, clock, people, consent, workspa
 
   return {
     // The public form. The person is found or added by email; the same email twice is one registration.
-    // `known`: the occurrence as the page just read it (its counts are not used: admission re-counts under the lock).
+    // `known`: the occurrence as the form's route found it, perhaps a moment ago; only its identity is used
+    // (and its status, to refuse early): admission reads it again under the lock.
     async register(slug: string, input: PublicRegistrationInput, known?: OccurrenceDetails): Promise<RegisterResult> {
       const occurrence = known ?? await repo.occurrenceBySlug(slug);
       if (!occurrence) throw new AppError('NOT_FOUND', 'No such event.');

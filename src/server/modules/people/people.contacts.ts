@@ -7,8 +7,12 @@ import type { channels, interactionKinds } from './people.contract.ts';
 import type { createPeopleRepository } from './people.repository.ts';
 import { lockKeys, normalise, toValues } from './people.values.ts';
 
-// What a public form (an RSVP, a sign-up) knows of the person behind it.
-export type FormContact = { email: string; name: string; source: string | null; locale: 'en' | 'de' | null };
+// What a public form (an RSVP, a sign-up) knows of the person behind it. `touch`: the interaction the
+// caller is about to log for them (logInteractions), so a new person is written with its facts at once.
+export type FormContact = {
+  email: string; name: string; source: string | null; locale: 'en' | 'de' | null;
+  touch?: { channel: FormInteraction['channel']; kind: FormInteraction['kind']; direction: 'in' | 'out'; occurredAt: Date };
+};
 export type FormInteraction = {
   personId: string; channel: (typeof channels)[number]; kind: (typeof interactionKinds)[number]; direction: 'in' | 'out'; occurredAt: Date; note: string;
 };
@@ -32,6 +36,9 @@ export function createFormContacts({ repo, clock }: { repo: ReturnType<typeof cr
       const keysOf = new Map([...wanted].map(([email, values]) => [email, identityKeys(values)]));
       const allKeys = [...new Set([...keysOf.values()].flat())];
       await lockKeys(tx, workspaceId, allKeys);
+      // A burst of sign-ups grows these tables fast: plans made while they were small (the foreign-key
+      // checks of every insert below among them) would scan them row by row. PGlite has no autovacuum.
+      await repo.analyzeIfGrown(['people', 'person_keys', 'interactions'], tx);
       const owners = await repo.findKeys(workspaceId, allKeys, tx);
       const ids = new Map<string, string>();
       for (const [email, keys] of keysOf) {
@@ -53,7 +60,13 @@ export function createFormContacts({ repo, clock }: { repo: ReturnType<typeof cr
         ids.set(email, id);
         return { ...values, id, createdAt: now, updatedAt: now };
       });
-      await repo.insertMany(workspaceId, fresh, tx);
+      // Written with the facts of the interaction to come: logging it then finds them current and leaves the
+      // row alone (an update of a person rewrites every index of people, most of a burst's database time).
+      const touches = new Map(contacts.flatMap((c) => (c.touch ? [[c.email.trim().toLowerCase(), c.touch] as const] : [])));
+      await repo.insertMany(workspaceId, fresh, tx, fresh.flatMap((person) => {
+        const touch = touches.get(person.emails[0]!);
+        return touch ? [{ ...touch, personId: person.id }] : [];
+      }));
       await repo.insertKeys(workspaceId, fresh.flatMap((person) => keysOf.get(person.emails[0]!)!.map((key) => ({ key, personId: person.id }))), tx);
       return contacts.map((contact) => ids.get(contact.email.trim().toLowerCase())!);
     },

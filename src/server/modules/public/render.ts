@@ -31,22 +31,38 @@ export function sendPage(reply: FastifyReply, status: number, context: PageConte
 // get a page at most a second old instead of each costing a database read and a render. Nothing is kept
 // longer, so every process shows what the database holds a second later; a change made through this
 // process (an RSVP, a cancellation) forgets the page at once.
-export function createMicrocache(clock: { now: () => Date }, ttlMs = 1000, maxPages = 1000) {
+export function createMicrocache<T = string>(clock: { now: () => Date }, ttlMs = 1000, maxPages = 1000) {
   // Per page, its rendering per language.
-  const pages = new Map<string, Map<string, { html: string; until: number }>>();
+  const pages = new Map<string, Map<string, { value: T; until: number }>>();
+  // Renderings under way: requests that come meanwhile wait for the same one. A rendering begun
+  // before a forget() is neither kept nor shared after it (it may show what the change replaced).
+  const pending = new Map<string, { epoch: number; rendering: Promise<T | null> }>();
+  let epoch = 0;
   return {
-    async get(page: string, locale: string, render: () => Promise<string | null>): Promise<string | null> {
+    async get(page: string, locale: string, render: () => Promise<T | null>): Promise<T | null> {
       const now = clock.now().getTime();
       const hit = pages.get(page)?.get(locale);
-      if (hit && hit.until > now) return hit.html;
-      const html = await render();
-      if (html === null || ttlMs <= 0) return html;
-      if (!pages.has(page) && pages.size >= maxPages) pages.delete(pages.keys().next().value!);
-      pages.set(page, (pages.get(page) ?? new Map()).set(locale, { html, until: now + ttlMs }));
-      return html;
+      if (hit && hit.until > now) return hit.value;
+      if (ttlMs <= 0) return render();
+      const key = `${locale} ${page}`;
+      const shared = pending.get(key);
+      if (shared && shared.epoch === epoch) return shared.rendering;
+      const started = epoch;
+      const rendering = render().then((value) => {
+        if (value !== null && started === epoch) {
+          if (!pages.has(page) && pages.size >= maxPages) pages.delete(pages.keys().next().value!);
+          pages.set(page, (pages.get(page) ?? new Map()).set(locale, { value, until: now + ttlMs }));
+        }
+        return value;
+      }).finally(() => {
+        if (pending.get(key)?.rendering === rendering) pending.delete(key);
+      });
+      pending.set(key, { epoch: started, rendering });
+      return rendering;
     },
     // One page in every language, or (no page named) all of them.
     forget(page?: string) {
+      epoch++;
       if (page === undefined) pages.clear();
       else pages.delete(page);
     },
