@@ -135,28 +135,25 @@ export function createInsightsRepository(db: Db) {
     // Per channel in [from, to): people written with privately there; meetings with, and new clients
     // among, people whose first touch was there.
     async channelOutcomes(workspaceId: string, from: Date, to: Date): Promise<{ channel: string; conversations: number; meetings: number; newClients: number }[]> {
-      const found = await rows<{ channel: string; conversations: number; meetings: number; new_clients: number }>(db, sql`
-        with talk as (
-          select channel, count(*)::int as n from (
-            select distinct i.channel, i.person_id from interactions i
-            where i.workspace_id = ${workspaceId} and i.kind = any(${list(outcomeKinds.conversation)}) and i.occurred_at >= ${from} and i.occurred_at < ${to}
-          ) pairs group by channel
-        ), met as (
-          select i.person_id, count(*)::int as n from interactions i
-          where i.workspace_id = ${workspaceId} and i.kind = any(${list(outcomeKinds.meeting)}) and i.occurred_at >= ${from} and i.occurred_at < ${to}
-          group by i.person_id
-        ), met_first as (
-          select p.first_touch_channel as channel, sum(met.n)::int as n from met
+      type Count = { channel: string; n: number };
+      const inPeriod = sql`i.workspace_id = ${workspaceId} and i.occurred_at >= ${from} and i.occurred_at < ${to}`;
+      // Three statements, not one: PostgreSQL runs them side by side, each on its own connection.
+      const [talk, met, clients] = await Promise.all([
+        rows<Count>(db, sql`select channel, count(*)::int as n from (
+            select distinct i.channel, i.person_id from interactions i where ${inPeriod} and i.kind = any(${list(outcomeKinds.conversation)})
+          ) pairs group by channel`),
+        rows<Count>(db, sql`select p.first_touch_channel as channel, sum(met.n)::int as n
+          from (select i.person_id, count(*)::int as n from interactions i where ${inPeriod} and i.kind = any(${list(outcomeKinds.meeting)}) group by i.person_id) met
           join people p on p.workspace_id = ${workspaceId} and p.id = met.person_id
-          group by p.first_touch_channel
-        ), clients as (
-          select p.first_touch_channel as channel, count(*)::int as n from people p
+          group by p.first_touch_channel`),
+        rows<Count>(db, sql`select p.first_touch_channel as channel, count(*)::int as n from people p
           where p.workspace_id = ${workspaceId} and p.is_client and p.first_interaction_at >= ${from} and p.first_interaction_at < ${to}
-          group by p.first_touch_channel
-        ), channels as (select channel from talk union select channel from met_first union select channel from clients)
-        select c.channel, coalesce(talk.n, 0) as conversations, coalesce(met_first.n, 0) as meetings, coalesce(clients.n, 0) as new_clients
-        from channels c left join talk using (channel) left join met_first using (channel) left join clients using (channel)`);
-      return found.map((r) => ({ channel: r.channel, conversations: num(r.conversations), meetings: num(r.meetings), newClients: num(r.new_clients) }));
+          group by p.first_touch_channel`),
+      ]);
+      const counts = (found: Count[]) => new Map(found.map((r) => [r.channel, num(r.n)]));
+      const [byTalk, byMet, byClients] = [counts(talk), counts(met), counts(clients)];
+      return [...new Set([...byTalk.keys(), ...byMet.keys(), ...byClients.keys()])]
+        .map((channel) => ({ channel, conversations: byTalk.get(channel) ?? 0, meetings: byMet.get(channel) ?? 0, newClients: byClients.get(channel) ?? 0 }));
     },
 
     async clients(workspaceId: string): Promise<{ id: string; name: string; source: string | null; firstTouchChannel: string | null; firstTouchAt: Date | null }[]> {
