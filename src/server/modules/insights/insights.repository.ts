@@ -98,11 +98,24 @@ export function createInsightsRepository(db: Db) {
         with p as (${posted}), ${platformsOf}, o as materialized (${outcomes}),
           per_person as (select post_id, person_id, class, sum(n) as n from o group by post_id, person_id, class),
           x as (${tally('post_id', 'per_person')}),
-          per_channel_person as (select tp.post_id, tp.platform, o.person_id, o.class, sum(o.n) as n
-            from tp join t using (post_id) join o using (post_id)
-            where o.channel = tp.platform or o.channel <> all(t.platforms)
-            group by tp.post_id, tp.platform, o.person_id, o.class),
-          xc as (${tally('post_id, platform', 'per_channel_person')}),
+          -- Per channel of a post, without pairing every outcome with every channel: an outcome through one of
+          -- the post's platforms counts there, one through any other channel (a call, an email) counts on each.
+          -- People in conversation on a platform (a) or elsewhere (e): on a platform they are a + e - both.
+          oc as (select o.*, o.channel = any(t.platforms) as on_platform from o join t using (post_id)),
+          talkers as (select post_id, person_id, bool_or(not on_platform) as elsewhere, array_agg(channel) filter (where on_platform) as platforms
+            from oc where class = 'conversation' group by post_id, person_id),
+          talk_elsewhere as (select post_id, count(*) filter (where elsewhere)::int as e from talkers group by post_id),
+          talk_on as (select post_id, ch.platform, count(*)::int as a, count(*) filter (where elsewhere)::int as both_
+            from talkers cross join unnest(talkers.platforms) as ch(platform) group by post_id, ch.platform),
+          sums as (select post_id, case when on_platform then channel end as platform,
+              coalesce(sum(n) filter (where class = 'call'), 0)::int as calls, coalesce(sum(n) filter (where class = 'meeting'), 0)::int as meetings
+            from oc where class <> 'conversation' group by post_id, 2),
+          xc as (select tp.post_id, tp.platform,
+              coalesce(talk_on.a, 0) + coalesce(talk_elsewhere.e, 0) - coalesce(talk_on.both_, 0) as conversations,
+              coalesce(here.calls, 0) + coalesce(other.calls, 0) as calls, coalesce(here.meetings, 0) + coalesce(other.meetings, 0) as meetings
+            from tp left join talk_on using (post_id, platform) left join talk_elsewhere using (post_id)
+              left join sums here on here.post_id = tp.post_id and here.platform = tp.platform
+              left join sums other on other.post_id = tp.post_id and other.platform is null),
           per_channel as (select tp.post_id, jsonb_agg(jsonb_build_object('channel', tp.platform, 'conversations', coalesce(xc.conversations, 0),
               'calls', coalesce(xc.calls, 0), 'meetings', coalesce(xc.meetings, 0))) as per_channel
             from tp left join xc using (post_id, platform) group by tp.post_id)
