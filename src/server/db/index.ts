@@ -77,14 +77,26 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
   };
 }
 
+// A connection of Onland's pool, set up before its first use. No JIT compilation: Onland's statements
+// run in milliseconds, and PostgreSQL's JIT, which starts when a plan's estimated cost is high (an
+// aggregate over a year of interactions), spent over a second compiling for a statement that then ran
+// in 200 ms. (A session setting, not a startup option, which poolers such as PgBouncer may refuse.)
+class SessionClient extends pg.Client {
+  override connect(): Promise<pg.Client>;
+  override connect(callback: ((err: Error) => void) | ((err: null, client: pg.Client) => void)): void;
+  override connect(callback?: ((err: Error) => void) | ((err: null, client: pg.Client) => void)): Promise<pg.Client> | void {
+    const ready = super.connect().then(() => this.query('set jit = off')).then(() => this);
+    if (!callback) return ready;
+    // pg-pool connects with a callback: (null, client) for success, (error) for failure.
+    const done = callback as (err: Error | null, client?: pg.Client) => void;
+    ready.then((client) => done(null, client), (err: Error) => done(err));
+  }
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: SessionClient });
   // An idle client that dies (server restart) must not crash the process.
   pool.on('error', () => {});
-  // No JIT compilation: Onland's statements run in milliseconds, and PostgreSQL's JIT, which starts
-  // when a plan's estimated cost is high (an aggregate over a year of interactions), spent over a
-  // second compiling for a statement that then ran in 200 ms.
-  pool.on('connect', (client) => { client.query('set jit = off').catch(() => {}); });
   const db = drizzlePg({ client: pool }) as unknown as Db;
   return {
     kind: 'postgres',
