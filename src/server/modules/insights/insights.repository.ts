@@ -155,10 +155,11 @@ export function createInsightsRepository(db: Db) {
         rows<Count>(db, sql`select channel, count(*)::int as n from (
             select distinct i.channel, i.person_id from interactions i where ${inPeriod} and i.kind = any(${list(outcomeKinds.conversation)})
           ) pairs group by channel`),
-        rows<Count>(db, sql`select p.first_touch_channel as channel, sum(met.n)::int as n
+        // Each person met is looked up by key (a lateral join): a hash join read all of people for a tenth of them.
+        rows<Count>(db, sql`select f.channel, sum(met.n)::int as n
           from (select i.person_id, count(*)::int as n from interactions i where ${inPeriod} and i.kind = any(${list(outcomeKinds.meeting)}) group by i.person_id) met
-          join people p on p.workspace_id = ${workspaceId} and p.id = met.person_id
-          group by p.first_touch_channel`),
+          cross join lateral (select p.first_touch_channel as channel from people p where p.workspace_id = ${workspaceId} and p.id = met.person_id limit 1) f
+          group by f.channel`),
         rows<Count>(db, sql`select p.first_touch_channel as channel, count(*)::int as n from people p
           where p.workspace_id = ${workspaceId} and p.is_client and p.first_interaction_at >= ${from} and p.first_interaction_at < ${to}
           group by p.first_touch_channel`),
