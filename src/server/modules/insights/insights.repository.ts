@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/index.ts';
+import type { Db, Tx } from '../../db/index.ts';
 import { touchClasses } from '../people/ladder.ts';
 
 // The one file in Onland that reads across other modules' tables (people, interactions, posts,
@@ -19,8 +19,6 @@ const allOutcomes = [...outcomeKinds.conversation, ...outcomeKinds.call, ...outc
 async function rows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
   return (await db.execute(query) as unknown as { rows: T[] }).rows;
 }
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 // An aggregate over many thousands of rows, with memory enough to count them in one pass (the default
 // 4 MB made PostgreSQL spill a year's outcomes to disk); the setting ends with the transaction.
