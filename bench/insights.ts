@@ -1,6 +1,6 @@
 import type { Services } from '../src/server/app.ts';
 import type { Auth } from '../src/server/modules/auth/index.ts';
-import { captureQueries, clipLines, explainAnalyze, summarisePlan } from './lib/explain.ts';
+import { captureQueries, clipLines, explainAnalyzeRolledBack, summarisePlan } from './lib/explain.ts';
 import { decoratePeople, insertInteractions, interactionCounts } from './lib/interactions-data.ts';
 import { generatePeople, mulberry32, seedPeople } from './lib/people-data.ts';
 import { log, type Bench, type Figure } from './lib/report.ts';
@@ -16,10 +16,13 @@ const timedCalls = 50;
 const day = 86_400_000;
 
 // Every insight the page shows, as the page asks for it (a 90-day period, the default).
-const insights: { name: string; call: (services: Services, auth: Auth) => Promise<unknown> }[] = [
+// What works keeps each post's count and counts a post again once something new follows it: before
+// each of its calls a new message is linked to one of the period's posts, as replies keep coming in.
+type Insight = { name: string; call: (services: Services, auth: Auth) => Promise<unknown>; before?: (workspace: BenchWorkspace, call: number) => Promise<void> };
+const insights: Insight[] = [
   { name: 'funnel', call: (s, a) => s.insights.funnel(a) },
-  { name: 'what_works', call: (s, a) => s.insights.whatWorks(a, 90) },
-  { name: 'what_works_year', call: (s, a) => s.insights.whatWorks(a, 365) },
+  { name: 'what_works', call: (s, a) => s.insights.whatWorks(a, 90), before: (w, i) => replyToPost(w, 90, i) },
+  { name: 'what_works_year', call: (s, a) => s.insights.whatWorks(a, 365), before: (w, i) => replyToPost(w, 365, i) },
   { name: 'channel_return', call: (s, a) => s.insights.channelReturn(a, 90) },
   { name: 'client_sources', call: (s, a) => s.insights.clientSources(a) },
   { name: 'platform_risk', call: (s, a) => s.insights.platformRisk(a) },
@@ -29,7 +32,7 @@ const insights: { name: string; call: (services: Services, auth: Auth) => Promis
 
 export const insightsPostgres: Bench = {
   name: 'insights-postgres',
-  figures: insights.flatMap((i) => [`insights_${i.name}_p50_ms_postgres`, `insights_${i.name}_p95_ms_postgres`]),
+  figures: [...insights.flatMap((i) => [`insights_${i.name}_p50_ms_postgres`, `insights_${i.name}_p95_ms_postgres`]), 'insights_what_works_year_uncounted_ms_postgres'],
   run: () => withWorkspace('postgres', 'insights', measure),
 };
 
@@ -59,15 +62,18 @@ async function measure(workspace: BenchWorkspace): Promise<Figure[]> {
   // indexes answer without visiting the table.
   await database.query('vacuum analyze people');
   await database.query('vacuum analyze interactions');
+  await database.query('vacuum analyze private_talks');
   await database.query('analyze');
 
   const figures: Figure[] = [];
   // BENCH_INSIGHTS=funnel,vanity times only those (their figures are then the only ones printed).
   const only = process.env.BENCH_INSIGHTS?.split(',');
   for (const insight of insights.filter((i) => !only || only.includes(i.name))) {
+    if (insight.name === 'what_works_year') figures.push(await uncounted(workspace, insight, scale));
     for (let i = 0; i < warmupCalls; i++) await insight.call(services, auth);
     const samples: number[] = [];
     for (let i = 0; i < timedCalls; i++) {
+      await insight.before?.(workspace, i);
       const started = performance.now();
       await insight.call(services, auth);
       samples.push(performance.now() - started);
@@ -85,6 +91,24 @@ async function measure(workspace: BenchWorkspace): Promise<Figure[]> {
   const risk = await services.insights.platformRisk(auth);
   log(`insights: only on one platform: ${risk.platforms.map((p) => `${p.platform} ${p.onlyThere}`).join(', ')}`);
   return figures;
+}
+
+// A message from someone, linked to one of the posts of the last `days` (a different one each call).
+async function replyToPost({ database, auth }: BenchWorkspace, days: number, call: number): Promise<void> {
+  await database.query(`insert into interactions (workspace_id, person_id, channel, kind, direction, occurred_at, post_id)
+    select $1, (select id from people where workspace_id = $1 order by id offset $3 limit 1), 'linkedin', 'dm', 'in', p.published_at + interval '1 hour', p.id
+    from posts p where p.workspace_id = $1 and p.status = 'published' and p.published_at >= now() - make_interval(days => $2)
+    order by p.published_at desc offset $3 limit 1`, [auth.workspaceId, days, call * 7]);
+}
+
+// What works for a year with no post counted yet (after an upgrade to the kept counts, or a restore): one call.
+async function uncounted(workspace: BenchWorkspace, insight: Insight, scale: { people: number; interactions: number }): Promise<Figure> {
+  await workspace.database.query('delete from post_tallies where workspace_id = $1', [workspace.auth.workspaceId]);
+  const started = performance.now();
+  await insight.call(workspace.services, workspace.auth);
+  const ms = round(performance.now() - started, 2);
+  log(`insights ${insight.name}, no post counted yet: ${ms} ms`);
+  return { name: `insights_${insight.name}_uncounted_ms_postgres`, value: ms, unit: 'ms', target: 'none', runs: 1, stat: 'one run', ...scale };
 }
 
 // Posts published evenly over the two years on three manual channels; then 5% of the touches that
@@ -134,9 +158,13 @@ async function addFocusSessions({ database, auth }: BenchWorkspace, now: Date): 
 
 async function explainInsight({ database, config, auth }: BenchWorkspace, insight: (typeof insights)[number]): Promise<void> {
   const queries = await captureQueries(database, config, (services) => insight.call(services, auth));
+  // An analytic statement runs in its own transaction after `set local` (work_mem): explained with the same settings.
+  let settings: string[] = [];
   for (const query of queries) {
     if (/from "workspaces"/.test(query.sql)) continue;
-    const plan = await explainAnalyze(database, query);
+    if (/^(begin|commit|rollback)\b/i.test(query.sql)) { settings = []; continue; }
+    if (/^set local\b/i.test(query.sql)) { settings.push(query.sql); continue; }
+    const plan = await explainAnalyzeRolledBack(database, query, settings);
     const { line } = summarisePlan(plan, interactionTotal, ['people', 'interactions']);
     log(`  ${line}`);
     if (process.env.BENCH_PLANS) log(clipLines(plan).split('\n').map((l) => `    ${l}`).join('\n'));

@@ -59,11 +59,13 @@ export async function explainAnalyze(database: Database, query: CapturedQuery): 
 }
 
 // EXPLAIN ANALYZE runs the statement: a write is explained inside a transaction that rolls back.
-export async function explainAnalyzeRolledBack(database: Database, query: CapturedQuery): Promise<string> {
+// `settings` are the `set local` statements the service ran before it in its own transaction.
+export async function explainAnalyzeRolledBack(database: Database, query: CapturedQuery, settings: string[] = []): Promise<string> {
   const text = `explain (analyze, buffers) ${query.sql}`;
   let rows: Record<string, unknown>[] = [];
   if (database.pglite) {
     await database.pglite.transaction(async (tx) => {
+      for (const setting of settings) await tx.query(setting);
       rows = (await tx.query<Record<string, unknown>>(text, query.params)).rows;
       await tx.rollback();
     });
@@ -73,6 +75,7 @@ export async function explainAnalyzeRolledBack(database: Database, query: Captur
     await client.connect();
     try {
       await client.query('begin');
+      for (const setting of settings) await client.query(setting);
       rows = (await client.query(text, query.params)).rows;
     } finally {
       await client.query('rollback').catch(() => {});

@@ -12,3 +12,4 @@ export * from '../modules/focus/focus.table.ts';
 export * from '../modules/audience/broadcasts.table.ts';
 export * from '../modules/posts/posts.table.ts';
 export * from '../modules/events/events.table.ts';
+export * from '../modules/insights/insights.table.ts';

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import { touchClasses } from '../people/ladder.ts';
+import type { ChannelTally } from './insights.table.ts';
 
 // The one file in Onland that reads across other modules' tables (people, interactions, posts,
 // post_targets, channels, focus_sessions), read-only. Insights are aggregates over millions of
@@ -33,6 +34,74 @@ const num = (v: unknown) => Number(v ?? 0);
 
 // The step someone was at, at an instant, from when they reached each (see people.table.ts).
 const stepAt = (at: SQL) => sql`case when met_at ${at} then 4 when talked_at ${at} then 3 when conversing_at ${at} then 2 when engaged_at ${at} then 1 else 0 end`;
+
+type Tally = { postId: string; channels: string[]; conversations: number; calls: number; meetings: number; perChannel: ChannelTally[] };
+
+// What followed each of these posts, per post and per channel it went to; each count is then kept in
+// post_tallies, unless the post was written to while it was being counted (its generation moved on).
+// An outcome counts on the channel it came through when the post went there, else on each of its channels.
+async function countPosts(db: Db, workspaceId: string, postIds: string[]): Promise<Tally[]> {
+  // The platforms each post went to: a row for each (tp), and per post all of them (t).
+  const platformsOf = sql`tp as (select distinct t.post_id, c.platform
+      from post_targets t join channels c on c.workspace_id = t.workspace_id and c.id = t.channel_id
+      where t.workspace_id = ${workspaceId} and t.state = 'published' and t.post_id in (select id from p)),
+    t as (select post_id, array_agg(platform order by platform) as platforms from tp group by post_id)`;
+  // What followed each post, counted down by hash aggregation in steps (per person and class of
+  // outcome first, then per post): one sort over every outcome with its post's text was most of the time.
+  const outcomeClass = sql`case when i.kind = any(${list(outcomeKinds.conversation)}) then 'conversation' when i.kind = any(${list(outcomeKinds.call)}) then 'call' else 'meeting' end`;
+  const outcomes = sql`select i.post_id, i.person_id, i.channel, ${outcomeClass} as class, count(*)::int as n from interactions i
+    where i.workspace_id = ${workspaceId} and i.post_id in (select id from p) and i.kind = any(${list(allOutcomes)})
+    group by i.post_id, i.person_id, i.channel, class`;
+  // Conversations count people (someone writing twice is one conversation); calls and meetings count each.
+  const tally = (keys: string, from: string) => sql`select ${sql.raw(keys)}, count(*) filter (where class = 'conversation')::int as conversations,
+      coalesce(sum(n) filter (where class = 'call'), 0)::int as calls, coalesce(sum(n) filter (where class = 'meeting'), 0)::int as meetings
+    from ${sql.raw(from)} group by ${sql.raw(keys)}`;
+  type Counted = { post_id: string; generation: number; channels: string[]; conversations: number; calls: number; meetings: number; per_channel: ChannelTally[] };
+  // One statement: the outcomes are read once, then tallied per post and per channel of each post.
+  const counted = await analytic(db, (tx) => rows<Counted>(tx, sql`
+    with p as (select id from posts where workspace_id = ${workspaceId} and id = any(${sql.param(postIds)}::uuid[])),
+      ${platformsOf}, o as materialized (${outcomes}),
+      per_person as (select post_id, person_id, class, sum(n) as n from o group by post_id, person_id, class),
+      x as (${tally('post_id', 'per_person')}),
+      -- Per channel of a post, without pairing every outcome with every channel: an outcome through one of
+      -- the post's platforms counts there, one through any other channel (a call, an email) counts on each.
+      -- People in conversation on a platform (a) or elsewhere (e): on a platform they are a + e - both.
+      oc as (select o.*, o.channel = any(t.platforms) as on_platform from o join t using (post_id)),
+      talkers as (select post_id, person_id, bool_or(not on_platform) as elsewhere, array_agg(channel) filter (where on_platform) as platforms
+        from oc where class = 'conversation' group by post_id, person_id),
+      talk_elsewhere as (select post_id, count(*) filter (where elsewhere)::int as e from talkers group by post_id),
+      talk_on as (select post_id, ch.platform, count(*)::int as a, count(*) filter (where elsewhere)::int as both_
+        from talkers cross join unnest(talkers.platforms) as ch(platform) group by post_id, ch.platform),
+      sums as (select post_id, case when on_platform then channel end as platform,
+          coalesce(sum(n) filter (where class = 'call'), 0)::int as calls, coalesce(sum(n) filter (where class = 'meeting'), 0)::int as meetings
+        from oc where class <> 'conversation' group by post_id, 2),
+      xc as (select tp.post_id, tp.platform,
+          coalesce(talk_on.a, 0) + coalesce(talk_elsewhere.e, 0) - coalesce(talk_on.both_, 0) as conversations,
+          coalesce(here.calls, 0) + coalesce(other.calls, 0) as calls, coalesce(here.meetings, 0) + coalesce(other.meetings, 0) as meetings
+        from tp left join talk_on using (post_id, platform) left join talk_elsewhere using (post_id)
+          left join sums here on here.post_id = tp.post_id and here.platform = tp.platform
+          left join sums other on other.post_id = tp.post_id and other.platform is null),
+      per_channel as (select tp.post_id, jsonb_agg(jsonb_build_object('channel', tp.platform, 'conversations', coalesce(xc.conversations, 0),
+          'calls', coalesce(xc.calls, 0), 'meetings', coalesce(xc.meetings, 0)) order by tp.platform) as per_channel
+        from tp left join xc using (post_id, platform) group by tp.post_id)
+    select p.id as post_id, coalesce(g.generation, 0) as generation, coalesce(t.platforms, '{}') as channels,
+      coalesce(x.conversations, 0) as conversations, coalesce(x.calls, 0) as calls, coalesce(x.meetings, 0) as meetings, coalesce(pc.per_channel, '[]') as per_channel
+    from p left join t on t.post_id = p.id left join x on x.post_id = p.id left join per_channel pc on pc.post_id = p.id
+      left join post_tallies g on g.workspace_id = ${workspaceId} and g.post_id = p.id
+    order by p.id`));
+  // Kept in post order, as every reader does, so two readers saving the same posts never wait on each other in a circle.
+  await db.execute(sql`insert into post_tallies (workspace_id, post_id, generation, counted, channels, conversations, calls, meetings, per_channel)
+    select ${workspaceId}, r.post_id, r.generation, true, r.channels, r.conversations, r.calls, r.meetings, r.per_channel
+    from jsonb_to_recordset(${JSON.stringify(counted)}::jsonb) as r(post_id uuid, generation int, channels text[], conversations int, calls int, meetings int, per_channel jsonb)
+    order by r.post_id
+    on conflict (workspace_id, post_id) do update set counted = true, channels = excluded.channels, conversations = excluded.conversations,
+      calls = excluded.calls, meetings = excluded.meetings, per_channel = excluded.per_channel
+    where post_tallies.generation = excluded.generation`);
+  return counted.map((r) => ({
+    postId: r.post_id, channels: r.channels, conversations: num(r.conversations), calls: num(r.calls), meetings: num(r.meetings),
+    perChannel: r.per_channel.map((c) => ({ channel: c.channel, conversations: num(c.conversations), calls: num(c.calls), meetings: num(c.meetings) })),
+  }));
+}
 
 export function createInsightsRepository(db: Db) {
   return {
@@ -68,65 +137,29 @@ export function createInsightsRepository(db: Db) {
     },
 
     // Published posts in [from, to) with what followed each: per post, and per channel the post went to.
-    // An outcome counts on the channel it came through when the post went there, else on each of its channels.
+    // Each post's tally is read from post_tallies; those not counted yet, or written to since, are counted now.
     async postOutcomes(workspaceId: string, from: Date, to: Date, zone: string) {
-      const posted = sql`select p.id, p.pillar, p.body, p.published_at, extract(isodow from p.published_at at time zone ${zone})::int as weekday
-        from posts p where p.workspace_id = ${workspaceId} and p.status = 'published' and p.published_at >= ${from} and p.published_at < ${to}`;
-      // The platforms each post went to: a row for each (tp), and per post all of them (t).
-      const platformsOf = sql`tp as (select distinct t.post_id, c.platform
-          from post_targets t join channels c on c.workspace_id = t.workspace_id and c.id = t.channel_id
-          where t.workspace_id = ${workspaceId} and t.state = 'published' and t.post_id in (select id from p)),
-        t as (select post_id, array_agg(platform order by platform) as platforms from tp group by post_id)`;
-      // What followed each post, counted down by hash aggregation in steps (per person and class of
-      // outcome first, then per post): one sort over every outcome with its post's text was most of the time.
-      const outcomeClass = sql`case when i.kind = any(${list(outcomeKinds.conversation)}) then 'conversation' when i.kind = any(${list(outcomeKinds.call)}) then 'call' else 'meeting' end`;
-      const outcomes = sql`select i.post_id, i.person_id, i.channel, ${outcomeClass} as class, count(*)::int as n from interactions i
-        where i.workspace_id = ${workspaceId} and i.post_id in (select id from p) and i.kind = any(${list(allOutcomes)})
-        group by i.post_id, i.person_id, i.channel, class`;
-      // Conversations count people (someone writing twice is one conversation); calls and meetings count each.
-      const tally = (keys: string, from: string) => sql`select ${sql.raw(keys)}, count(*) filter (where class = 'conversation')::int as conversations,
-          coalesce(sum(n) filter (where class = 'call'), 0)::int as calls, coalesce(sum(n) filter (where class = 'meeting'), 0)::int as meetings
-        from ${sql.raw(from)} group by ${sql.raw(keys)}`;
       type PostRow = {
-        id: string; pillar: string; body: string; published_at: Date | string; weekday: number; channels: string[] | null; conversations: number; calls: number; meetings: number;
-        per_channel: { channel: string; conversations: number; calls: number; meetings: number }[] | null;
+        id: string; pillar: string; body: string; published_at: Date | string; weekday: number;
+        counted: boolean | null; channels: string[] | null; conversations: number | null; calls: number | null; meetings: number | null; per_channel: ChannelTally[] | null;
       };
-      // One statement: the outcomes are read once, then tallied per post and per channel of each post.
-      const posts = await analytic(db, (tx) => rows<PostRow>(tx, sql`
-        with p as (${posted}), ${platformsOf}, o as materialized (${outcomes}),
-          per_person as (select post_id, person_id, class, sum(n) as n from o group by post_id, person_id, class),
-          x as (${tally('post_id', 'per_person')}),
-          -- Per channel of a post, without pairing every outcome with every channel: an outcome through one of
-          -- the post's platforms counts there, one through any other channel (a call, an email) counts on each.
-          -- People in conversation on a platform (a) or elsewhere (e): on a platform they are a + e - both.
-          oc as (select o.*, o.channel = any(t.platforms) as on_platform from o join t using (post_id)),
-          talkers as (select post_id, person_id, bool_or(not on_platform) as elsewhere, array_agg(channel) filter (where on_platform) as platforms
-            from oc where class = 'conversation' group by post_id, person_id),
-          talk_elsewhere as (select post_id, count(*) filter (where elsewhere)::int as e from talkers group by post_id),
-          talk_on as (select post_id, ch.platform, count(*)::int as a, count(*) filter (where elsewhere)::int as both_
-            from talkers cross join unnest(talkers.platforms) as ch(platform) group by post_id, ch.platform),
-          sums as (select post_id, case when on_platform then channel end as platform,
-              coalesce(sum(n) filter (where class = 'call'), 0)::int as calls, coalesce(sum(n) filter (where class = 'meeting'), 0)::int as meetings
-            from oc where class <> 'conversation' group by post_id, 2),
-          xc as (select tp.post_id, tp.platform,
-              coalesce(talk_on.a, 0) + coalesce(talk_elsewhere.e, 0) - coalesce(talk_on.both_, 0) as conversations,
-              coalesce(here.calls, 0) + coalesce(other.calls, 0) as calls, coalesce(here.meetings, 0) + coalesce(other.meetings, 0) as meetings
-            from tp left join talk_on using (post_id, platform) left join talk_elsewhere using (post_id)
-              left join sums here on here.post_id = tp.post_id and here.platform = tp.platform
-              left join sums other on other.post_id = tp.post_id and other.platform is null),
-          per_channel as (select tp.post_id, jsonb_agg(jsonb_build_object('channel', tp.platform, 'conversations', coalesce(xc.conversations, 0),
-              'calls', coalesce(xc.calls, 0), 'meetings', coalesce(xc.meetings, 0))) as per_channel
-            from tp left join xc using (post_id, platform) group by tp.post_id)
-        select p.id, p.pillar, left(p.body, 120) as body, p.published_at, p.weekday, t.platforms as channels,
-          coalesce(x.conversations, 0) as conversations, coalesce(x.calls, 0) as calls, coalesce(x.meetings, 0) as meetings, pc.per_channel
-        from p left join t on t.post_id = p.id left join x on x.post_id = p.id left join per_channel pc on pc.post_id = p.id
-        order by p.published_at desc`));
+      const posts = await rows<PostRow>(db, sql`
+        select p.id, p.pillar, left(p.body, 120) as body, p.published_at, extract(isodow from p.published_at at time zone ${zone})::int as weekday,
+          t.counted, t.channels, t.conversations, t.calls, t.meetings, t.per_channel
+        from posts p left join post_tallies t on t.workspace_id = p.workspace_id and t.post_id = p.id
+        where p.workspace_id = ${workspaceId} and p.status = 'published' and p.published_at >= ${from} and p.published_at < ${to}
+        order by p.published_at desc`);
+      const outdated = posts.filter((r) => !r.counted).map((r) => r.id);
+      const counted = new Map((outdated.length ? await countPosts(db, workspaceId, outdated) : []).map((t) => [t.postId, t]));
+      const tallied = posts.map((r) => ({ ...r, ...counted.get(r.id) ?? {
+        channels: r.channels ?? [], conversations: num(r.conversations), calls: num(r.calls), meetings: num(r.meetings), perChannel: r.per_channel ?? [],
+      } }));
       return {
-        posts: posts.map((r) => ({
-          id: r.id, pillar: r.pillar, excerpt: r.body, publishedAt: new Date(r.published_at), weekday: num(r.weekday), channels: r.channels ?? [],
-          conversations: num(r.conversations), calls: num(r.calls), meetings: num(r.meetings),
+        posts: tallied.map((r) => ({
+          id: r.id, pillar: r.pillar, excerpt: r.body, publishedAt: new Date(r.published_at), weekday: num(r.weekday), channels: r.channels,
+          conversations: r.conversations, calls: r.calls, meetings: r.meetings,
         })),
-        perChannel: posts.flatMap((r) => (r.per_channel ?? []).map((c) => ({ postId: r.id, channel: c.channel, conversations: num(c.conversations), calls: num(c.calls), meetings: num(c.meetings) }))),
+        perChannel: tallied.flatMap((r) => r.perChannel.map((c) => ({ postId: r.id, channel: c.channel, conversations: num(c.conversations), calls: num(c.calls), meetings: num(c.meetings) }))),
       };
     },
 
@@ -143,16 +176,17 @@ export function createInsightsRepository(db: Db) {
       return new Map(found.map((r) => [r.channel, Math.round(Number(r.minutes))]));
     },
 
-    // Per channel in [from, to): people written with privately there; meetings with, and new clients
-    // among, people whose first touch was there.
+    // Per channel in [from, to): people written with privately there, as those whose latest private touch
+    // there falls in the period (it ends now: a touch dated ahead leaves its person out until then);
+    // meetings with, and new clients among, people whose first touch was there.
     async channelOutcomes(workspaceId: string, from: Date, to: Date): Promise<{ channel: string; conversations: number; meetings: number; newClients: number }[]> {
       type Count = { channel: string; n: number };
       const inPeriod = sql`i.workspace_id = ${workspaceId} and i.occurred_at >= ${from} and i.occurred_at < ${to}`;
       // Three statements, not one: PostgreSQL runs them side by side, each on its own connection.
       const [talk, met, clients] = await Promise.all([
-        rows<Count>(db, sql`select channel, count(*)::int as n from (
-            select distinct i.channel, i.person_id from interactions i where ${inPeriod} and i.kind = any(${list(outcomeKinds.conversation)})
-          ) pairs group by channel`),
+        // Each person's latest private touch per channel (private_talks): in the period, they were in conversation there.
+        rows<Count>(db, sql`select channel, count(*)::int as n from private_talks
+          where workspace_id = ${workspaceId} and last_at >= ${from} and last_at < ${to} group by channel`),
         // Each person met is looked up by key (a lateral join): a hash join read all of people for a tenth of them.
         rows<Count>(db, sql`select f.channel, sum(met.n)::int as n
           from (select i.person_id, count(*)::int as n from interactions i where ${inPeriod} and i.kind = any(${list(outcomeKinds.meeting)}) group by i.person_id) met

@@ -349,3 +349,124 @@ describe('insights on a hand-made workspace', () => {
     assert.equal(anonymous.statusCode, 401);
   });
 });
+
+// What works keeps each post's count (post_tallies); everything that changes what followed a post
+// must show on the next reading, however the change was made.
+describe('what works after what followed a post changes', () => {
+  test('a kept count follows touches logged, moved, re-kinded and removed, people merged, and targets published', async () => {
+    const t = await makeTestApp({ clock: fixedClock(now) });
+    try {
+      const owner = await setupOwner(t.app);
+      const { database, services } = t;
+      const auth = await services.auth.ownerAuth();
+      const person = async (name: string) => (await services.people.create(auth, PersonInput.parse({ name }))).person.id;
+      const [ada, ben, cleo, cleoToo] = [await person('Ada'), await person('Ben'), await person('Cleo'), await person('Cleo B.')];
+      const channel = async (platform: string) => (await database.query(`insert into channels (workspace_id, platform, name, mode, timezone, cadence_per_week, created_at)
+        values ($1, $2, $2, 'manual', 'Europe/Berlin', 3, $3) returning id`, [auth.workspaceId, platform, now])).rows[0]!.id as string;
+      const [linkedin, mastodon] = [await channel('linkedin'), await channel('mastodon')];
+      const publishedAt = at('2026-11-10', '09:00');
+      const post = async (body: string) => (await database.query(`insert into posts (workspace_id, pillar, body, status, scheduled_at, published_at, created_at, updated_at)
+        values ($1, 'value', $2, 'published', $3, $3, $3, $3) returning id`, [auth.workspaceId, body, publishedAt])).rows[0]!.id as string;
+      const [first, second] = [await post('first'), await post('second')];
+      for (const id of [first, second]) {
+        await database.query(`insert into post_targets (workspace_id, post_id, channel_id, state, published_at) values ($1, $2, $3, 'published', $4)`,
+          [auth.workspaceId, id, linkedin, publishedAt]);
+      }
+      const read = async (postId: string) => {
+        const response = await t.app.inject({ method: 'GET', url: '/api/v1/insights/what-works?days=90', headers: owner.headers });
+        assert.equal(response.statusCode, 200, response.body);
+        const found = response.json().postList.find((p: { id: string }) => p.id === postId);
+        return { channels: found.channels, conversations: found.conversations, calls: found.calls, meetings: found.meetings };
+      };
+      const touch = (personId: string, channel: string, kind: string, postId: string) => services.people.addInteraction(auth, personId,
+        InteractionInput.parse({ channel, kind, direction: 'in', occurredAt: at('2026-11-11').toISOString(), postId }));
+
+      assert.deepEqual(await read(first), { channels: ['linkedin'], conversations: 0, calls: 0, meetings: 0 });
+      const adaWrote = await touch(ada, 'linkedin', 'dm', first);
+      const benCalled = await touch(ben, 'phone', 'call', first);
+      assert.deepEqual(await read(first), { channels: ['linkedin'], conversations: 1, calls: 1, meetings: 0 });
+      // Ada's message was about the second post after all: it moves, both counts follow.
+      await services.people.updateInteraction(auth, ada, adaWrote.id, InteractionPatch.parse({ postId: second }));
+      assert.deepEqual(await read(first), { channels: ['linkedin'], conversations: 0, calls: 1, meetings: 0 });
+      assert.deepEqual(await read(second), { channels: ['linkedin'], conversations: 1, calls: 0, meetings: 0 });
+      // Ben's call was a coffee in fact; then it is removed.
+      await services.people.updateInteraction(auth, ben, benCalled.id, InteractionPatch.parse({ channel: 'in_person', kind: 'coffee' }));
+      assert.deepEqual(await read(first), { channels: ['linkedin'], conversations: 0, calls: 0, meetings: 1 });
+      await services.people.removeInteraction(auth, ben, benCalled.id);
+      assert.deepEqual(await read(first), { channels: ['linkedin'], conversations: 0, calls: 0, meetings: 0 });
+      // Two records of one person who both wrote: merged, they are one conversation.
+      await touch(cleo, 'linkedin', 'dm', first);
+      await touch(cleoToo, 'linkedin', 'dm', first);
+      assert.deepEqual(await read(first), { channels: ['linkedin'], conversations: 2, calls: 0, meetings: 0 });
+      await services.people.merge(auth, cleo, cleoToo);
+      assert.deepEqual(await read(first), { channels: ['linkedin'], conversations: 1, calls: 0, meetings: 0 });
+      // Removing a person removes what they did.
+      await services.people.remove(auth, cleo);
+      assert.deepEqual(await read(first), { channels: ['linkedin'], conversations: 0, calls: 0, meetings: 0 });
+      // The post goes out on Mastodon too: the channel joins, and a message there counts on it.
+      await database.query(`insert into post_targets (workspace_id, post_id, channel_id, state) values ($1, $2, $3, 'pending')`, [auth.workspaceId, first, mastodon]);
+      await touch(ben, 'mastodon', 'dm', first);
+      assert.deepEqual(await read(first), { channels: ['linkedin'], conversations: 1, calls: 0, meetings: 0 });
+      await database.query(`update post_targets set state = 'published', published_at = $3 where workspace_id = $1 and post_id = $2 and channel_id = $4`,
+        [auth.workspaceId, first, publishedAt, mastodon]);
+      assert.deepEqual(await read(first), { channels: ['linkedin', 'mastodon'], conversations: 1, calls: 0, meetings: 0 });
+      const byChannel = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/insights/what-works?days=90', headers: owner.headers })).json().byChannel
+        .map((r: { channel: string; conversations: number }) => [r.channel, r.conversations]);
+      assert.deepEqual(await byChannel(), [['linkedin', 1], ['mastodon', 1]]); // Ada on the second post; Ben on the first, on Mastodon
+      // A post with what followed it can still be deleted; its count goes with it.
+      await services.posts.remove(auth, first);
+      assert.deepEqual(await byChannel(), [['linkedin', 1]]);
+      const kept = await database.query(`select count(*)::int as n from post_tallies where workspace_id = $1`, [auth.workspaceId]);
+      assert.equal(kept.rows[0]!.n, 1);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+// Channel return counts conversations from each person's latest private touch per channel (private_talks).
+describe('channel return after private touches change', () => {
+  test('conversations follow touches logged late, moved, re-kinded and removed, people merged and removed', async () => {
+    const t = await makeTestApp({ clock: fixedClock(now) });
+    try {
+      const owner = await setupOwner(t.app);
+      const { services } = t;
+      const auth = await services.auth.ownerAuth();
+      const person = async (name: string) => (await services.people.create(auth, PersonInput.parse({ name }))).person.id;
+      const [ada, ben, benToo] = [await person('Ada'), await person('Ben'), await person('Ben B.')];
+      const talks = async () => {
+        const response = await t.app.inject({ method: 'GET', url: '/api/v1/insights/channel-return?days=90', headers: owner.headers });
+        assert.equal(response.statusCode, 200, response.body);
+        return Object.fromEntries(response.json().channels.filter((c: { conversations: number }) => c.conversations > 0)
+          .map((c: { channel: string; conversations: number }) => [c.channel, c.conversations]));
+      };
+      const touch = (personId: string, channel: string, kind: string, day: string) => services.people.addInteraction(auth, personId,
+        InteractionInput.parse({ channel, kind, direction: 'in', occurredAt: at(day).toISOString() }));
+
+      const adaWrote = await touch(ada, 'linkedin', 'dm', '2026-11-01');
+      await touch(ada, 'linkedin', 'dm', '2026-05-01'); // logged later, long before the period: the latest stays
+      await touch(ada, 'linkedin', 'like', '2026-11-02'); // not private
+      assert.deepEqual(await talks(), { linkedin: 1 });
+      // Her November message was in May in fact: she has not written on LinkedIn in the 90 days.
+      await services.people.updateInteraction(auth, ada, adaWrote.id, InteractionPatch.parse({ occurredAt: at('2026-05-02').toISOString() }));
+      assert.deepEqual(await talks(), {});
+      await services.people.updateInteraction(auth, ada, adaWrote.id, InteractionPatch.parse({ occurredAt: at('2026-11-01').toISOString(), channel: 'email', kind: 'email' }));
+      assert.deepEqual(await talks(), { email: 1 });
+      await services.people.updateInteraction(auth, ada, adaWrote.id, InteractionPatch.parse({ kind: 'comment' }));
+      assert.deepEqual(await talks(), {});
+      await services.people.removeInteraction(auth, ada, adaWrote.id);
+      await touch(ada, 'email', 'question', '2026-10-01');
+      assert.deepEqual(await talks(), { email: 1 });
+      // Two records of one person who both wrote on Mastodon: merged, one conversation.
+      await touch(ben, 'mastodon', 'dm', '2026-10-10');
+      await touch(benToo, 'mastodon', 'dm', '2026-11-10');
+      assert.deepEqual(await talks(), { email: 1, mastodon: 2 });
+      await services.people.merge(auth, ben, benToo);
+      assert.deepEqual(await talks(), { email: 1, mastodon: 1 });
+      await services.people.remove(auth, ben);
+      assert.deepEqual(await talks(), { email: 1 });
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -116,14 +116,15 @@ export const interactions = pgTable('interactions', {
   foreignKey({ columns: [t.workspaceId, t.personId], foreignColumns: [people.workspaceId, people.id] }).onDelete('cascade'),
   index('interactions_person_idx').on(t.workspaceId, t.personId, t.occurredAt),
   uniqueIndex('interactions_external_id_key').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
-  // Insights read these by index alone: what followed each post, the conversations and meetings of a
-  // period, and the likes and follows received in one.
+  // Insights read these by index alone: what followed each post, the meetings of a period, and the
+  // likes and follows received in one.
   index('interactions_post_idx').on(t.workspaceId, t.postId, t.kind, t.channel, t.personId).where(sql`post_id is not null`),
   // What works reads only the outcomes of posts (not the likes, most of what is linked to a post).
   index('interactions_post_outcome_idx').on(t.workspaceId, t.postId, t.kind, t.channel, t.personId)
     .where(sql`post_id is not null and kind in ('dm', 'email', 'question', 'call', 'meeting', 'coffee', 'event_attended')`),
-  index('interactions_outcome_time_idx').on(t.workspaceId, t.occurredAt, t.kind, t.channel, t.personId)
-    .where(sql`kind in ('dm', 'email', 'question', 'meeting', 'coffee', 'event_attended')`),
+  // Channel return reads the meetings of a period (the conversations come from private_talks, an insights table).
+  index('interactions_meeting_time_idx').on(t.workspaceId, t.occurredAt, t.personId)
+    .where(sql`kind in ('meeting', 'coffee', 'event_attended')`),
   index('interactions_received_time_idx').on(t.workspaceId, t.occurredAt, t.kind, t.channel, t.postId).where(sql`direction = 'in' and kind in ('like', 'follow')`),
 ]);
 
