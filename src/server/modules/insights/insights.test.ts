@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { fixedClock } from '../../core/clock.ts';
 import { makeTestApp, setupOwner, type Browser } from '../../../../test/helpers.ts';
 import type { Auth } from '../auth/index.ts';
+import { touchClasses } from '../people/ladder.ts';
 import { InteractionInput, InteractionPatch, PersonInput } from '../people/people.contract.ts';
 import { pillars as postPillars } from '../posts/posts.contract.ts';
 import { pillars } from './insights.contract.ts';
@@ -465,6 +466,36 @@ describe('channel return after private touches change', () => {
       assert.deepEqual(await talks(), { email: 1, mastodon: 1 });
       await services.people.remove(auth, ben);
       assert.deepEqual(await talks(), { email: 1 });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+// Indexes and triggers must spell the interaction kinds out in SQL; this keeps them the ladder's.
+describe('the kinds spelled out in SQL', () => {
+  test('the outcome and meeting indexes and the private-talk triggers list the ladder\'s kinds', async () => {
+    const t = await makeTestApp();
+    try {
+      // Every quoted list in a definition: ARRAY['dm'::text, …] as PostgreSQL prints one, IN ('dm', …) as written in a function.
+      const kindLists = (definition: string) => [...definition.matchAll(/(?:ARRAY\[|IN \()([^\])]*)[\])]/g)]
+        .map((m) => [...m[1]!.matchAll(/'([a-z_]+)'/g)].map((k) => k[1]!).sort());
+      const definition = async (query: string, name: string) => String((await t.database.query(query, [name])).rows[0]!.def);
+      const index = (name: string) => definition(`select indexdef as def from pg_indexes where indexname = $1`, name);
+      const trigger = (name: string) => definition(`select pg_get_triggerdef(oid) as def from pg_trigger where tgname = $1`, name);
+      const fn = (name: string) => definition(`select pg_get_functiondef(oid) as def from pg_proc where proname = $1`, name);
+      const sorted = (...kinds: (readonly string[])[]) => kinds.flat().sort();
+
+      assert.deepEqual(kindLists(await index('interactions_post_outcome_idx')), [sorted(touchClasses.private, touchClasses.call, touchClasses.meeting)]);
+      assert.deepEqual(kindLists(await index('interactions_meeting_time_idx')), [sorted(touchClasses.meeting)]);
+      for (const source of [
+        await trigger('interactions_private_talks_insert'), await trigger('interactions_private_talks_update'), await trigger('interactions_private_talks_delete'),
+        await fn('private_talks_touch'), await fn('private_talks_refresh'),
+      ]) {
+        const lists = kindLists(source);
+        assert.ok(lists.length > 0, source);
+        for (const list of lists) assert.deepEqual(list, sorted(touchClasses.private), source);
+      }
     } finally {
       await t.close();
     }
