@@ -19,7 +19,8 @@ export function createAppTheme(t: TFunction) {
     fontFamily,
     headings: { fontFamily },
     components: {
-      Modal: { defaultProps: { closeButtonProps: close } },
+      // A dialog's title bar is a <header>; inside role="dialog" it would read as a second page banner.
+      Modal: { defaultProps: { closeButtonProps: close, attributes: { header: { role: 'none' } } } },
       Notification: { defaultProps: { closeButtonProps: close } },
       Autocomplete: { defaultProps: clear },
       Select: { defaultProps: clear },
