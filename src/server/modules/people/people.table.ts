@@ -91,7 +91,9 @@ export const people = pgTable('people', {
     .where(sql`only_platform is not null`),
   index('people_latest_step_idx').on(t.workspaceId, sql`greatest(engaged_at, conversing_at, talked_at, met_at)`)
     .where(sql`greatest(engaged_at, conversing_at, talked_at, met_at) is not null`),
-  index('people_milestones_idx').on(t.workspaceId, t.firstInteractionAt, t.firstCallAt, t.metAt).where(sql`first_call_at is not null or met_at is not null`),
+  // Also the channel where each person met was first touched (channel return), read by index alone.
+  index('people_milestones_idx').on(t.workspaceId, t.firstInteractionAt, t.firstCallAt, t.metAt, t.id, t.firstTouchChannel)
+    .where(sql`first_call_at is not null or met_at is not null`),
   index('people_clients_idx').on(t.workspaceId, t.sortName, t.id).where(sql`is_client`),
 ]);
 

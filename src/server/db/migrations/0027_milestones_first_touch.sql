@@ -1,0 +1,2 @@
+DROP INDEX "people_milestones_idx";--> statement-breakpoint
+CREATE INDEX "people_milestones_idx" ON "people" USING btree ("workspace_id","first_interaction_at","first_call_at","met_at","id","first_touch_channel") WHERE first_call_at is not null or met_at is not null;
