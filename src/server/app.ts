@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -8,6 +7,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { frameworkErrors, refuseNulCharacters, registerErrorHandling } from './core/http.ts';
+import { registerSecurityHeaders } from './core/security-headers.ts';
 import { databaseRateLimitStore, rateLimitJobs } from './core/rate-limit/index.ts';
 import { maintenanceJobs } from './db/maintenance.ts';
 import type { App } from './core/types.ts';
@@ -105,26 +105,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, public: route.config?.public === true });
   });
 
-  await app.register(fastifyHelmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.publicUrl.startsWith('https:'),
-    crossOriginEmbedderPolicy: false,
-  });
+  const { withCspNonce } = registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false, skipOnError: true, store: databaseRateLimitStore(database) });
   await app.register(fastifySwagger, {
@@ -180,7 +161,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? config.formRateLimit });
   await eventPageRoutes(app, { ...services, clock: options.clock ?? systemClock, formRateLimit: options.formRateLimit ?? config.formRateLimit, pageCacheMs: options.pageCacheMs ?? 1000 });
   await publicRoutes(app);
-  await webRoutes(app);
+  await webRoutes(app, { withCspNonce });
 
   return { app, services, routes };
 }
