@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { frameworkErrors, refuseNulCharacters, registerErrorHandling } from './core/http.ts';
 import { registerSecurityHeaders } from './core/security-headers.ts';
-import { databaseRateLimitStore, rateLimitJobs } from './core/rate-limit/index.ts';
+import { databaseRateLimitStore, memoryRateLimitStore, rateLimitJobs } from './core/rate-limit/index.ts';
 import { maintenanceJobs } from './db/maintenance.ts';
 import type { App } from './core/types.ts';
 import type { Database } from './db/index.ts';
@@ -107,7 +107,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
 
   const { withCspNonce } = registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false, skipOnError: true, store: databaseRateLimitStore(database) });
+  // Counted in the database on PostgreSQL, so limits hold across server processes; in memory on the embedded
+  // database, which one process owns (memoryRateLimitStore).
+  await app.register(fastifyRateLimit, { global: false, skipOnError: true, store: database.kind === 'postgres' ? databaseRateLimitStore(database) : memoryRateLimitStore(database) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
