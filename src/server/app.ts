@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { ServerResponse } from 'node:http';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
@@ -78,14 +79,14 @@ export function createServices({ config, database, clock = systemClock, mailer }
   return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus, posts, planner, publisher, outcomes, events, registrations, insights };
 }
 
-// Every module's jobs, for the worker to run.
-export function allJobs(services: Services, database: Database): JobDefinition[] {
-  return [...authJobs(services.auth), ...rateLimitJobs(database), ...maintenanceJobs(database), ...mailJobs(database.db, services.mailer, () => new Date()), ...broadcastJobs(services.broadcastSender), ...publishJobs(services.publisher), ...outcomesJobs(services.outcomes), ...eventsJobs(services)];
+// Every module's jobs, for the worker to run. `webBusy`: the web server of this process (onland start) has requests under way.
+export function allJobs(services: Services, database: Database, webBusy?: () => boolean): JobDefinition[] {
+  return [...authJobs(services.auth), ...rateLimitJobs(database), ...maintenanceJobs(database), ...mailJobs(database.db, services.mailer, () => new Date(), webBusy), ...broadcastJobs(services.broadcastSender), ...publishJobs(services.publisher), ...outcomesJobs(services.outcomes), ...eventsJobs(services)];
 }
 
 export type RouteEntry = { method: string; url: string; public: boolean };
 
-export async function buildApp(options: AppOptions): Promise<{ app: App; services: Services; routes: RouteEntry[] }> {
+export async function buildApp(options: AppOptions): Promise<{ app: App; services: Services; routes: RouteEntry[]; busy: () => boolean }> {
   const { config, database } = options;
   const services = createServices(options);
   const app = Fastify({
@@ -95,6 +96,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
+  // Requests under way (from arrival to the response's end or the connection's loss), so that background
+  // work in this process can give way to them.
+  let inFlight = 0;
+  app.server.on('request', (_request, response: ServerResponse) => {
+    inFlight++;
+    response.once('close', () => inFlight--);
+  });
   // A mailer the app made is the app's to close: its pooled SMTP connections end with it.
   if (!options.mailer) app.addHook('onClose', async () => services.mailer.close());
   app.setValidatorCompiler(validatorCompiler);
@@ -165,5 +173,5 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   await publicRoutes(app);
   await webRoutes(app, { withCspNonce });
 
-  return { app, services, routes };
+  return { app, services, routes, busy: () => inFlight > 0 };
 }
