@@ -1,14 +1,15 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { ServerResponse } from 'node:http';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { frameworkErrors, refuseNulCharacters, registerErrorHandling } from './core/http.ts';
-import { databaseRateLimitStore, rateLimitJobs } from './core/rate-limit/index.ts';
+import { registerSecurityHeaders } from './core/security-headers.ts';
+import { databaseRateLimitStore, memoryRateLimitStore, rateLimitJobs } from './core/rate-limit/index.ts';
 import { maintenanceJobs } from './db/maintenance.ts';
 import type { App } from './core/types.ts';
 import type { Database } from './db/index.ts';
@@ -78,14 +79,14 @@ export function createServices({ config, database, clock = systemClock, mailer }
   return { mailer, workspaces, auth, people, nudges, imports, outbox, backup, peopleExport, consent, subscribe, questions, rights, audienceSettings, broadcasts, broadcastSender, focus, posts, planner, publisher, outcomes, events, registrations, insights };
 }
 
-// Every module's jobs, for the worker to run.
-export function allJobs(services: Services, database: Database): JobDefinition[] {
-  return [...authJobs(services.auth), ...rateLimitJobs(database), ...maintenanceJobs(database), ...mailJobs(database.db, services.mailer, () => new Date()), ...broadcastJobs(services.broadcastSender), ...publishJobs(services.publisher), ...outcomesJobs(services.outcomes), ...eventsJobs(services)];
+// Every module's jobs, for the worker to run. `webBusy`: the web server of this process (onland start) has requests under way.
+export function allJobs(services: Services, database: Database, webBusy?: () => boolean): JobDefinition[] {
+  return [...authJobs(services.auth), ...rateLimitJobs(database), ...maintenanceJobs(database), ...mailJobs(database.db, services.mailer, () => new Date(), webBusy), ...broadcastJobs(services.broadcastSender), ...publishJobs(services.publisher), ...outcomesJobs(services.outcomes), ...eventsJobs(services)];
 }
 
 export type RouteEntry = { method: string; url: string; public: boolean };
 
-export async function buildApp(options: AppOptions): Promise<{ app: App; services: Services; routes: RouteEntry[] }> {
+export async function buildApp(options: AppOptions): Promise<{ app: App; services: Services; routes: RouteEntry[]; busy: () => boolean }> {
   const { config, database } = options;
   const services = createServices(options);
   const app = Fastify({
@@ -95,6 +96,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
+  // Requests under way (from arrival to the response's end or the connection's loss), so that background
+  // work in this process can give way to them.
+  let inFlight = 0;
+  app.server.on('request', (_request, response: ServerResponse) => {
+    inFlight++;
+    response.once('close', () => inFlight--);
+  });
   // A mailer the app made is the app's to close: its pooled SMTP connections end with it.
   if (!options.mailer) app.addHook('onClose', async () => services.mailer.close());
   app.setValidatorCompiler(validatorCompiler);
@@ -105,28 +113,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, public: route.config?.public === true });
   });
 
-  await app.register(fastifyHelmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.publicUrl.startsWith('https:'),
-    crossOriginEmbedderPolicy: false,
-  });
+  const { withCspNonce } = registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false, skipOnError: true, store: databaseRateLimitStore(database) });
+  // Counted in the database on PostgreSQL, so limits hold across server processes; in memory on the embedded
+  // database, which one process owns (memoryRateLimitStore).
+  await app.register(fastifyRateLimit, { global: false, skipOnError: true, store: database.kind === 'postgres' ? databaseRateLimitStore(database) : memoryRateLimitStore(database) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -180,7 +171,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
   await publicFormRoutes(app, { ...services, formRateLimit: options.formRateLimit ?? config.formRateLimit });
   await eventPageRoutes(app, { ...services, clock: options.clock ?? systemClock, formRateLimit: options.formRateLimit ?? config.formRateLimit, pageCacheMs: options.pageCacheMs ?? 1000 });
   await publicRoutes(app);
-  await webRoutes(app);
+  await webRoutes(app, { withCspNonce });
 
-  return { app, services, routes };
+  return { app, services, routes, busy: () => inFlight > 0 };
 }

@@ -22,16 +22,18 @@ export async function runProcess(role: ProcessRole, log: (line: string) => void 
   const stops: (() => Promise<void>)[] = [];
 
   // The web server answers first; the job queue starts right after.
+  let webBusy: (() => boolean) | undefined;
   if (role.web) {
-    const { app } = await buildApp({ config, database, logger: process.env.ONLAND_LOG === 'debug' ? { level: 'info' } : false });
+    const { app, busy } = await buildApp({ config, database, logger: process.env.ONLAND_LOG === 'debug' ? { level: 'info' } : false });
     const address = await app.listen({ port: config.port, host: config.host });
+    webBusy = busy;
     stops.push(() => app.close());
     log(`Onland is running at ${config.publicUrl}/  (listening on ${address}, ${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
   }
   const queue = await openQueue(database, { worker: role.worker, onError: (error) => log(`job queue: ${error.message}`) });
   stops.push(() => queue.stop());
   if (role.worker) {
-    await queue.work(allJobs(createServices({ config, database }), database));
+    await queue.work(allJobs(createServices({ config, database }), database, webBusy));
     log('Worker running.');
   }
 

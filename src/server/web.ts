@@ -17,13 +17,13 @@ function indexTemplate(): string | undefined {
 }
 
 // The SPA lives under /app/; every path there that is not a file gets index.html with this response's CSP nonce.
-export async function webRoutes(app: App) {
+export async function webRoutes(app: App, { withCspNonce }: { withCspNonce: (reply: FastifyReply) => { style: string } }) {
   await app.register(fastifyStatic, { root: join(webDist, 'assets'), prefix: '/app/assets/', decorateReply: false, immutable: true, maxAge: '365d' });
   app.get('/', { schema: { hide: true }, config: { public: true } }, (_request, reply) => reply.redirect('/app/'));
   const spa = (_request: unknown, reply: FastifyReply) => {
     const template = indexTemplate();
     if (!template) return reply.code(503).type('text/plain; charset=utf-8').send('The web app is not built yet: run `npm run build`, or start with `npm start`.');
-    const nonce = reply.cspNonce?.style ?? '';
+    const nonce = withCspNonce(reply).style;
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(template.replaceAll('__CSP_NONCE__', nonce));
   };
   // With trailing slashes ignored, '/app' also answers '/app/'.

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { webDist } from '../web.ts';
 import { makeTestApp, setupOwner, type Browser, type TestApp } from '../../../test/helpers.ts';
 
 describe('HTTP basics', () => {
@@ -26,6 +29,20 @@ describe('HTTP basics', () => {
     assert.match(csp, /frame-ancestors 'none'/);
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
     assert.equal(response.headers['referrer-policy'], 'no-referrer');
+  });
+
+  test('only the web app\'s page carries CSP nonces: its own on each response, in the page and in the header', { skip: !existsSync(join(webDist, 'index.html')) && 'the web app is not built' }, async () => {
+    const noncesOf = (csp: string) => [...csp.matchAll(/'nonce-([0-9a-f]+)'/g)].map((m) => m[1]);
+    assert.deepEqual(noncesOf(String((await t.app.inject({ url: '/health' })).headers['content-security-policy'])), []);
+    const pages = await Promise.all([1, 2].map(() => t.app.inject({ url: '/app/', headers: { accept: 'text/html' } })));
+    const styles = pages.map((page) => {
+      assert.equal(page.statusCode, 200);
+      const [script, style] = noncesOf(String(page.headers['content-security-policy']));
+      assert.ok(script && style);
+      assert.match(page.body, new RegExp(`<meta name="csp-nonce" content="${style}"`));
+      return style;
+    });
+    assert.notEqual(styles[0], styles[1]);
   });
 
   test('a path parameter past the router\'s length limit and a broken percent-escape are problem+json 400s', async () => {

@@ -47,6 +47,14 @@ describe('mail queue', () => {
     assert.ok(c!.replace(/\r?\n/g, '').includes(qr));
   });
 
+  test('while the web server has requests waiting, a run sends ten and leaves the rest to the next', async () => {
+    await enqueueMails(t.database.db, workspaceId, Array.from({ length: 25 }, (_, i) => ({ message: message(`burst${i}@example.org`) })), { now: now() });
+    const mailer = createMailer({ dataDir: mkdtempSync(join(tmpdir(), 'onland-queue-')), from: 'Onland <o@example.org>' });
+    assert.deepEqual(await deliverQueuedMail(t.database.db, mailer, now, 100, { busy: () => true }), { sent: 10, failed: 0 });
+    assert.deepEqual(await deliverQueuedMail(t.database.db, mailer, now, 100, { busy: () => false }), { sent: 15, failed: 0 });
+    assert.equal((await mailer.listOutbox(workspaceId)).length, 25);
+  });
+
   test('a message the SMTP server refuses stays queued for the next run, and fails after five tries', async () => {
     await enqueueMail(t.database.db, workspaceId, message('refused@example.org'), { now: now() });
     // Failure injection: a mailer whose server refuses everything.

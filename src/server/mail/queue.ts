@@ -30,10 +30,15 @@ export async function cancelQueuedMail(db: Db, workspaceId: string, email: strin
 }
 
 // Sends what is queued, each message once: a row is claimed with SKIP LOCKED, so several workers share the queue.
-export async function deliverQueuedMail(db: Db, mailer: Mailer, now: () => Date, limit = 100): Promise<{ sent: number; failed: number }> {
+// `busy`: the web server in this process has requests waiting (onland start). Each message is a transaction
+// and a send, competing with them for the processor and the database (on PGlite its one connection), so a run
+// then stops after `atLeast` messages and the next run (seconds later) goes on: a burst of RSVPs is answered
+// first, its emails follow.
+export async function deliverQueuedMail(db: Db, mailer: Mailer, now: () => Date, limit = 100, { busy, atLeast = 10 }: { busy?: () => boolean; atLeast?: number } = {}): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
   for (let i = 0; i < limit; i++) {
+    if (i >= atLeast && busy?.()) break;
     const done = await db.transaction(async (tx) => {
       const [row] = await tx.select().from(mailQueue).where(eq(mailQueue.status, 'queued')).orderBy(mailQueue.createdAt).limit(1).for('update', { skipLocked: true });
       if (!row) return false;
@@ -55,6 +60,6 @@ export async function deliverQueuedMail(db: Db, mailer: Mailer, now: () => Date,
   return { sent, failed };
 }
 
-export function mailJobs(db: Db, mailer: Mailer, now: () => Date): JobDefinition[] {
-  return [{ name: 'deliver-mail', cron: '* * * * *', everySeconds: 5, handler: () => deliverQueuedMail(db, mailer, now) }];
+export function mailJobs(db: Db, mailer: Mailer, now: () => Date, busy?: () => boolean): JobDefinition[] {
+  return [{ name: 'deliver-mail', cron: '* * * * *', everySeconds: 5, handler: () => deliverQueuedMail(db, mailer, now, 100, { busy }) }];
 }

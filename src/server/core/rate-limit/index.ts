@@ -56,6 +56,45 @@ export function databaseRateLimitStore(database: Database): FastifyRateLimitStor
   };
 }
 
+// The embedded database's store: counted in memory. PGlite belongs to one process, so every server on a
+// database is in this process, and they share the count through the database object, as they would in its
+// table; what changes is that a form's hit no longer waits for PGlite's one connection behind the
+// transaction under way (a burst of RSVPs waited for it twice). Counts start again after a restart.
+const memoryCounts = new WeakMap<Database, Map<string, { hits: number; windowEnds: number }>>();
+export function memoryRateLimitStore(database: Database): FastifyRateLimitStoreCtor {
+  let counts = memoryCounts.get(database);
+  if (!counts) memoryCounts.set(database, (counts = new Map()));
+  const shared = counts;
+  let sweptAt = 0;
+  return class MemoryStore {
+    prefix: string;
+    constructor(options: object = {}) {
+      const { routeInfo } = options as RouteOptions;
+      this.prefix = routeInfo ? `${routeInfo.method} ${routeInfo.url}|` : '';
+    }
+    incr(key: string, callback: Callback, timeWindow: number) {
+      const now = Date.now();
+      // Ended windows are dropped now and then, as the purge job drops the table's rows.
+      if (now - sweptAt > 60_000) {
+        sweptAt = now;
+        for (const [k, entry] of shared) if (entry.windowEnds <= now) shared.delete(k);
+      }
+      let entry = shared.get(this.prefix + key);
+      if (!entry || entry.windowEnds <= now) shared.set(this.prefix + key, (entry = { hits: 0, windowEnds: now + timeWindow }));
+      entry.hits++;
+      callback(null, { current: entry.hits, ttl: entry.windowEnds - now });
+    }
+    read(key: string, callback: Callback) {
+      const now = Date.now();
+      const entry = shared.get(this.prefix + key);
+      callback(null, entry && entry.windowEnds > now ? { current: entry.hits, ttl: entry.windowEnds - now } : { current: 0, ttl: 0 });
+    }
+    child(routeOptions: object) {
+      return new MemoryStore(routeOptions);
+    }
+  };
+}
+
 export function rateLimitJobs(database: Database): JobDefinition[] {
   return [{ name: 'purge-rate-limits', cron: '*/15 * * * *', handler: () => database.query('delete from rate_limits where window_ends < now()') }];
 }

@@ -1,6 +1,6 @@
-import QRCode from 'qrcode';
 import type { MailMessage } from '../../mail/index.ts';
 import { registrationCalendar, type CalendarOccurrence } from './events.ics.ts';
+import { qrPng } from './events.qr.ts';
 
 type Locale = 'en' | 'de';
 export type MailKind = 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'occurrence_cancelled' | 'moved' | 'reminder' | 'follow_up';
@@ -70,7 +70,7 @@ export async function registrationMail(kind: MailKind, registration: MailRegistr
     message.attachments!.push({ filename: 'invite.ics', content: ics, contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}` });
   }
   if (showCode) {
-    const png = await QRCode.toBuffer(registration.checkInCode, { type: 'png', margin: 2, width: 240, errorCorrectionLevel: 'M' });
+    const png = qrPng(registration.checkInCode, { width: 240, margin: 2 });
     message.attachments!.push({ filename: 'check-in.png', content: png.toString('base64'), encoding: 'base64', contentType: 'image/png', cid: 'check-in-qr' });
     const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
     const html = lines.map((l) => (l.startsWith('http') ? `<a href="${escape(l.split(': ').pop()!)}">${escape(l)}</a>` : escape(l))).join('<br>\n');

@@ -1,17 +1,49 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { crc32, inflateSync } from 'node:zlib';
+import jsqr, { type QRCode } from 'jsqr';
 import { SMTPServer } from 'smtp-server';
 import { createMailer, deliverQueuedMail } from '../../mail/index.ts';
 import { eventsTestApp, readCalendar } from './events.test-support.ts';
 
 // A raw message's part by file name, decoded (base64 or quoted-printable).
 function part(raw: string, filename: string): string | null {
+  return partBytes(raw, filename)?.toString('utf8') ?? null;
+}
+function partBytes(raw: string, filename: string): Buffer | null {
   const at = raw.indexOf(`filename=${filename}`);
   if (at < 0) return null;
   const head = raw.slice(raw.lastIndexOf('\n--', at), at + 200);
   const start = raw.indexOf('\r\n\r\n', at) + 4;
   const body = raw.slice(start, raw.indexOf('\r\n--', start));
-  return /base64/i.test(head) ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body.replace(/=\r?\n/g, '');
+  return /base64/i.test(head) ? Buffer.from(body.replace(/\s+/g, ''), 'base64') : Buffer.from(body.replace(/=\r?\n/g, ''));
+}
+
+// What a phone's camera reads from a PNG QR code: the chunks (their checksums checked), then the pixels of a
+// black-and-white image without row filters (what the emails carry; anything else fails here), then jsQR.
+// jsQR is a CommonJS bundle: Node gives its function as the default export, TypeScript's types see it one level down.
+const jsQR = jsqr as unknown as (data: Uint8ClampedArray, width: number, height: number) => QRCode | null;
+function scanQr(png: Buffer): string | null {
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const chunks = new Map<string, Buffer>();
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    assert.equal(png.readUInt32BE(at + 8 + length), crc32(png.subarray(at + 4, at + 8 + length)), `${type} checksum`);
+    chunks.set(type, Buffer.concat([chunks.get(type) ?? Buffer.alloc(0), png.subarray(at + 8, at + 8 + length)]));
+    at += 12 + length;
+  }
+  const header = chunks.get('IHDR')!;
+  const [width, height] = [header.readUInt32BE(0), header.readUInt32BE(4)];
+  assert.deepEqual([...header.subarray(8)], [1, 0, 0, 0, 0], 'one bit a pixel, greyscale, not interlaced');
+  const raw = inflateSync(chunks.get('IDAT')!);
+  const rowBytes = Math.ceil(width / 8);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    assert.equal(raw[y * (rowBytes + 1)], 0);
+    for (let x = 0; x < width; x++) rgba.fill(raw[y * (rowBytes + 1) + 1 + (x >> 3)]! & (0x80 >> (x & 7)) ? 255 : 0, (y * width + x) * 4, (y * width + x) * 4 + 3).fill(255, (y * width + x) * 4 + 3, (y * width + x) * 4 + 4);
+  }
+  return jsQR(rgba, width, height)?.data ?? null;
 }
 const unfold = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
 
@@ -99,6 +131,7 @@ describe('public event pages, RSVP and emails over SMTP', () => {
     assert.match(annMail, /Content-Type: image\/png/);
     assert.match(unfold(annMail), /src="cid:check-in-qr"/);
     const code = unfold(annMail).match(/Your check-in code: ([A-Z2-9]{6})/)![1]!;
+    assert.equal(scanQr(partBytes(annMail, 'check-in.png')!), code, 'the QR code scans to the check-in code');
     const link = unfold(annMail).match(/http:\/\/localhost:3000(\/e\/r\/[\w-]+)/)![1]!;
     assert.equal(link, first.headers.location);
     const [bobMail] = mailTo('bob@example.org');

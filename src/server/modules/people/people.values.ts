@@ -35,12 +35,11 @@ export function normalise(input: PersonData): MergeableValues {
 // Creates hold a shared lock on the workspace (imports hold it exclusively) and one lock per
 // identity key, so two requests cannot both create the same person.
 export async function lockKeys(tx: Tx, workspaceId: string, keys: string[]) {
-  await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(${'people:' + workspaceId}, 0))`);
-  if (!keys.length) return;
-  // One statement for all of them, taken in sorted order (a function scan yields the array's order),
-  // so two transactions never wait for each other's keys in a circle.
+  // One statement for all of them, the workspace's first, then the keys in sorted order (a function scan
+  // yields the array's order), so two transactions never wait for each other's keys in a circle.
   const sorted = [...new Set(keys)].sort().map((key) => workspaceId + key);
-  await tx.execute(sql`select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from unnest(${sql.param(sorted)}::text[]) as k`);
+  await tx.execute(sql`select count(case when k.n = 1 then pg_advisory_xact_lock_shared(hashtextextended(k.key, 0)) else pg_advisory_xact_lock(hashtextextended(k.key, 0)) end)
+    from unnest(${sql.param(['people:' + workspaceId, ...sorted])}::text[]) with ordinality as k(key, n)`);
 }
 
 export function toValues(row: PersonRow): MergeableValues {
