@@ -386,7 +386,7 @@ function columnList(keys: readonly PeopleKey[], alias?: string): SQL {
 function recordSet(keys: readonly PeopleKey[], rows: Record<string, unknown>[]): SQL {
   const json = JSON.stringify(rows.map((row) => Object.fromEntries(keys.map((k) => [people[k].name, row[k] ?? null]))));
   const types = sql.join(keys.map((k) => sql`${sql.identifier(people[k].name)} ${sql.raw(people[k].getSQLType())}`), sql`, `);
-  return sql`jsonb_to_recordset(${json}::jsonb) as r(${types})`;
+  return sql`json_to_recordset(${json}::json) as r(${types})`;
 }
 
 // Sends each payload in turn, building the next one (synchronous work in this process) while
