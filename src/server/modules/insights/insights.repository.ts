@@ -4,7 +4,9 @@ import { touchClasses } from '../people/ladder.ts';
 import type { ChannelTally } from './insights.table.ts';
 
 // The one file in Onland that reads across other modules' tables (people, interactions, posts,
-// post_targets, channels, focus_sessions), read-only. Insights are aggregates over millions of
+// post_targets, channels, focus_sessions), read-only; it writes only its own post_tallies (and the
+// triggers of migrations 0025 and 0026 keep post_tallies and private_talks current from those tables,
+// so the columns they name are coupled here too). Insights are aggregates over millions of
 // interactions: going through each module's service would carry every row into this process to
 // count it, where one statement lets the database count with its indexes. Keeping all of it here
 // makes that coupling visible in one place: a module that renames a column finds its reader here.
@@ -93,6 +95,7 @@ async function countPosts(db: Db, workspaceId: string, postIds: string[]): Promi
   await db.execute(sql`insert into post_tallies (workspace_id, post_id, generation, counted, channels, conversations, calls, meetings, per_channel)
     select ${workspaceId}, r.post_id, r.generation, true, r.channels, r.conversations, r.calls, r.meetings, r.per_channel
     from jsonb_to_recordset(${JSON.stringify(counted)}::jsonb) as r(post_id uuid, generation int, channels text[], conversations int, calls int, meetings int, per_channel jsonb)
+    where exists (select 1 from posts where workspace_id = ${workspaceId} and id = r.post_id) -- not one deleted meanwhile
     order by r.post_id
     on conflict (workspace_id, post_id) do update set counted = true, channels = excluded.channels, conversations = excluded.conversations,
       calls = excluded.calls, meetings = excluded.meetings, per_channel = excluded.per_channel
