@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, getTableColumns, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
+import { columnList, recordSet } from '../../db/records.ts';
 import { eventOccurrences, eventRegistrations, eventSeries } from './events.table.ts';
 
 type Conn = Db | Tx;
@@ -130,14 +131,11 @@ export function createEventsRepository(db: Db) {
     },
     // A batch of new registrations, in the order given (their arrival numbers follow it). Conflicts (only a
     // check-in code drawn twice can clash under the lock) come back missing, for the caller to redraw.
-    // The rows go as one JSON parameter: a parameter per column and row cost more to build than the insert.
     async insertRegistrations(values: NewRegistration[], tx: Tx): Promise<RegistrationRow[]> {
       if (!values.length) return [];
       const rows = values.map((v) => ({ ...v, id: randomUUID(), source: v.source ?? null, personId: v.personId ?? null, locale: v.locale ?? 'en' }));
-      const json = JSON.stringify(rows.map((v) => [v.workspaceId, v.id, v.occurrenceId, v.personId, v.name, v.email, v.source, v.locale, v.status, v.manageToken, v.checkInCode, v.createdAt, v.updatedAt]));
-      const result = await tx.execute(sql`insert into ${r} (workspace_id, id, occurrence_id, person_id, name, email, source, locale, status, manage_token, check_in_code, created_at, updated_at)
-        select (v->>0)::uuid, (v->>1)::uuid, (v->>2)::uuid, (v->>3)::uuid, v->>4, v->>5, v->>6, v->>7, v->>8, v->>9, v->>10, (v->>11)::timestamptz, (v->>12)::timestamptz
-        from json_array_elements(${json}::json) with ordinality as k(v, n) order by k.n
+      const keys = ['workspaceId', 'id', 'occurrenceId', 'personId', 'name', 'email', 'source', 'locale', 'status', 'manageToken', 'checkInCode', 'createdAt', 'updatedAt'] as const;
+      const result = await tx.execute(sql`insert into ${r} (${columnList(r, keys)}) select ${columnList(r, keys, 'v')} from ${recordSet(r, keys, rows, 'v')}
         on conflict do nothing returning id, arrival`);
       const arrivals = new Map((result as unknown as { rows: { id: string; arrival: string | number }[] }).rows.map((row) => [row.id, Number(row.arrival)]));
       return rows.filter((v) => arrivals.has(v.id)).map((v) => ({ ...v, arrival: arrivals.get(v.id)!, checkedInAt: null, sequence: 0 }));

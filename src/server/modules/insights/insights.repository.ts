@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import { touchClasses } from '../people/ladder.ts';
-import type { ChannelTally } from './insights.table.ts';
+import { columnList, recordSet } from '../../db/records.ts';
+import { postTallies, type ChannelTally } from './insights.table.ts';
 
 // The one file in Onland that reads across other modules' tables (people, interactions, posts,
 // post_targets, channels, focus_sessions), read-only; it writes only its own post_tallies (and the
@@ -92,9 +93,11 @@ async function countPosts(db: Db, workspaceId: string, postIds: string[]): Promi
       left join post_tallies g on g.workspace_id = ${workspaceId} and g.post_id = p.id
     order by p.id`));
   // Kept in post order, as every reader does, so two readers saving the same posts never wait on each other in a circle.
-  await db.execute(sql`insert into post_tallies (workspace_id, post_id, generation, counted, channels, conversations, calls, meetings, per_channel)
-    select ${workspaceId}, r.post_id, r.generation, true, r.channels, r.conversations, r.calls, r.meetings, r.per_channel
-    from jsonb_to_recordset(${JSON.stringify(counted)}::jsonb) as r(post_id uuid, generation int, channels text[], conversations int, calls int, meetings int, per_channel jsonb)
+  const keys = ['workspaceId', 'postId', 'generation', 'counted', 'channels', 'conversations', 'calls', 'meetings', 'perChannel'] as const;
+  const saved = counted.map((c) => ({ workspaceId, postId: c.post_id, generation: c.generation, counted: true, channels: c.channels,
+    conversations: c.conversations, calls: c.calls, meetings: c.meetings, perChannel: c.per_channel }));
+  await db.execute(sql`insert into post_tallies (${columnList(postTallies, keys)})
+    select ${columnList(postTallies, keys, 'r')} from ${recordSet(postTallies, keys, saved)}
     where exists (select 1 from posts where workspace_id = ${workspaceId} and id = r.post_id) -- not one deleted meanwhile
     order by r.post_id
     on conflict (workspace_id, post_id) do update set counted = true, channels = excluded.channels, conversations = excluded.conversations,

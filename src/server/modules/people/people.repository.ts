@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
+import { columnList, recordSet } from '../../db/records.ts';
 import { ladderIndex, ladderRules, offlineChannels, touchClasses, type LadderStep, type TouchFacts } from './ladder.ts';
 import { blockingKeys } from './duplicates.ts';
 import type { MergeableValues } from './merge.ts';
@@ -231,9 +232,9 @@ export function createPeopleRepository(db: Db) {
         const column = <T>(pick: (t: IncomingTouch) => T, type: string) => sql`${sql.param(touches.map(pick))}::${sql.raw(type)}[]`;
         const source = sql`unnest(${column((t) => t.personId, 'uuid')}, ${column((t) => t.channel, 'text')}, ${column((t) => t.kind, 'text')},
           ${column((t) => t.direction, 'text')}, ${column((t) => t.occurredAt.toISOString(), 'timestamptz')}) as i(person_id, channel, kind, direction, occurred_at)`;
-        return sql`insert into people (workspace_id, ${columnList(keys)}, ${sql.join(touchColumns.map(([name]) => sql.identifier(name)), sql`, `)})
-          select ${workspaceId}, ${columnList(keys, 'r')}, ${sql.join(touchColumns.map(([, value]) => value), sql`, `)}
-          from ${recordSet(keys, rows)} left join (${touchFacts(source)}) f on f.person_id = r.id`;
+        return sql`insert into people (workspace_id, ${columnList(people, keys)}, ${sql.join(touchColumns.map(([name]) => sql.identifier(name)), sql`, `)})
+          select ${workspaceId}, ${columnList(people, keys, 'r')}, ${sql.join(touchColumns.map(([, value]) => value), sql`, `)}
+          from ${recordSet(people, keys, rows)} left join (${touchFacts(source)}) f on f.person_id = r.id`;
       }, async (statement) => {
         await tx.execute(statement);
       });
@@ -244,7 +245,7 @@ export function createPeopleRepository(db: Db) {
         const rows = values.slice(i, i + 10_000).map((v) => ({ ...v, ...derived(v), updatedAt: now }));
         const keys = [...writtenKeys, 'updatedAt'] as const;
         const set = sql.join(keys.map((k) => sql`${sql.identifier(people[k].name)} = r.${sql.identifier(people[k].name)}`), sql`, `);
-        await tx.execute(sql`update people p set ${set} from ${recordSet(['id', ...keys], rows)} where p.workspace_id = ${workspaceId} and p.id = r.id`);
+        await tx.execute(sql`update people p set ${set} from ${recordSet(people, ['id', ...keys], rows)} where p.workspace_id = ${workspaceId} and p.id = r.id`);
       }
     },
     // Imported interactions: one per external id, so importing a file twice adds nothing. The rows go
@@ -376,18 +377,6 @@ const writtenKeys = [
   'name', 'givenName', 'familyName', 'emails', 'phones', 'handles', 'organisation', 'tags', 'notes', 'source', 'introducedById',
   'timezone', 'locale', 'cadenceDays', 'isClient', 'isFriend', 'sortName', 'searchText', 'dedupeBlocks',
 ] as const satisfies readonly (keyof typeof people.$inferInsert)[];
-type PeopleKey = keyof typeof people.$inferInsert & keyof typeof people;
-
-function columnList(keys: readonly PeopleKey[], alias?: string): SQL {
-  return sql.join(keys.map((k) => (alias ? sql`${sql.identifier(alias)}.${sql.identifier(people[k].name)}` : sql.identifier(people[k].name))), sql`, `);
-}
-
-// Rows as one JSON parameter, read back as a record set `r` typed by the people table's own columns.
-function recordSet(keys: readonly PeopleKey[], rows: Record<string, unknown>[]): SQL {
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(keys.map((k) => [people[k].name, row[k] ?? null]))));
-  const types = sql.join(keys.map((k) => sql`${sql.identifier(people[k].name)} ${sql.raw(people[k].getSQLType())}`), sql`, `);
-  return sql`json_to_recordset(${json}::json) as r(${types})`;
-}
 
 // Sends each payload in turn, building the next one (synchronous work in this process) while
 // PostgreSQL runs the statement before it.
