@@ -74,6 +74,8 @@ export async function explainAnalyzeRolledBack(database: Database, query: Captur
     client.on('error', () => {});
     await client.connect();
     try {
+      // As Onland's own connections run (db/index.ts): no JIT, whose compile time the plans would show otherwise.
+      await client.query('set jit = off');
       await client.query('begin');
       for (const setting of settings) await client.query(setting);
       rows = (await client.query(text, query.params)).rows;
