@@ -142,7 +142,7 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
     const expected = new Map<string, number>();
     for (const row of rows) if (createdIds.has(row.personId)) expected.set(row.personId, (expected.get(row.personId) ?? 0) + 1);
     await repo.insertMany(workspaceId, created, tx, rows.filter((row) => createdIds.has(row.personId)));
-    await repo.insertKeys(workspaceId, newKeys.sort(byPerson), tx, { free: true });
+    await repo.copyFreeKeys(workspaceId, newKeys.sort(byPerson), tx);
 
     const added = await repo.insertInteractions(workspaceId, rows.sort(byPerson), now, tx);
     report.interactionsAdded = added.length;

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
+import { copyRows } from '../../db/copy.ts';
 import { columnList, recordSet } from '../../db/records.ts';
 import { ladderIndex, ladderRules, offlineChannels, touchClasses, type LadderStep, type TouchFacts } from './ladder.ts';
 import { blockingKeys } from './duplicates.ts';
@@ -196,48 +197,44 @@ export function createPeopleRepository(db: Db) {
       const rows = await tx.select({ key: personKeys.key }).from(personKeys).where(and(eq(personKeys.workspaceId, workspaceId), eq(personKeys.personId, personId)));
       return rows.map((r) => r.key);
     },
-    async insertKeys(workspaceId: string, rows: { key: string; personId: string }[], tx: Conn = db, options: { free?: boolean } = {}): Promise<void> {
-      const chunks = [];
-      for (let i = 0; i < rows.length; i += 50_000) chunks.push(rows.slice(i, i + 50_000));
-      // free: keys the caller has looked up under the exclusive people lock (an import), so nobody
-      // holds them and none can appear meanwhile (every other writer of keys takes that lock shared):
-      // a plain insert, without the speculative insert (and its extra WAL record) ON CONFLICT makes per row.
-      const conflict = options.free ? sql`` : sql`on conflict do nothing`;
-      await pipelined(chunks, (chunk) => JSON.stringify(chunk.map((r) => [r.key, r.personId])), async (json) => {
-        await tx.execute(sql`insert into person_keys (workspace_id, key, person_id)
-          select ${workspaceId}, k->>0, (k->>1)::uuid from json_array_elements(${json}::json) as k
-          ${conflict}`);
-      });
+    async insertKeys(workspaceId: string, rows: { key: string; personId: string }[], tx: Conn = db): Promise<void> {
+      if (!rows.length) return;
+      await tx.execute(sql`insert into person_keys (workspace_id, key, person_id)
+        select ${workspaceId}, k->>0, (k->>1)::uuid from json_array_elements(${JSON.stringify(rows.map((r) => [r.key, r.personId]))}::json) as k
+        on conflict do nothing`);
+    },
+    // Keys the caller has looked up under the exclusive people lock (an import), so nobody holds them
+    // and none can appear meanwhile (every other writer of keys takes that lock shared): copied in,
+    // without the speculative insert (and its extra WAL record) ON CONFLICT makes per row.
+    async copyFreeKeys(workspaceId: string, rows: { key: string; personId: string }[], tx: Tx): Promise<void> {
+      await copyRows(tx, personKeys, ['workspaceId', 'key', 'personId'], rows.map((r) => ({ ...r, workspaceId })));
     },
     async removeKeys(workspaceId: string, personId: string, keys: string[], tx: Conn = db): Promise<void> {
       if (!keys.length) return;
       await tx.delete(personKeys).where(and(eq(personKeys.workspaceId, workspaceId), eq(personKeys.personId, personId), sql`${personKeys.key} = any(${sql.param(keys)}::text[])`));
     },
-    // Bulk writes send their rows as one JSON parameter per chunk (see recordSet): one statement
-    // instead of a VALUES list per few hundred rows, and JSON.stringify instead of the driver's
-    // quoting of every array element.
-    async insertMany(workspaceId: string, values: (PersonValues & { id: string })[], tx: Conn, incoming: IncomingTouch[] = []): Promise<void> {
-      const touchesOf = new Map<string, IncomingTouch[]>();
-      for (const touch of incoming) {
-        const list = touchesOf.get(touch.personId);
-        if (list) list.push(touch);
-        else touchesOf.set(touch.personId, [touch]);
+    // New people, written with the touch facts of their interactions about to be inserted (a second
+    // write of every new row would cost as much as the first). A form's few go as one JSON parameter
+    // (see recordSet); an import's thousands are copied into temp tables first (see copyRows).
+    async insertMany(workspaceId: string, values: (PersonValues & { id: string })[], tx: Tx, incoming: IncomingTouch[] = []): Promise<void> {
+      if (!values.length) return;
+      const rows = values.map((v) => ({ ...v, ...derived(v) }));
+      const keys = ['id', ...writtenKeys, 'createdAt', 'updatedAt'] as const;
+      const touchKeys = ['personId', 'channel', 'kind', 'direction', 'occurredAt'] as const;
+      const bulk = rows.length >= 1000;
+      if (bulk) {
+        await tx.execute(sql`create temp table people_incoming on commit drop as select ${columnList(people, keys)} from people with no data`);
+        await tx.execute(sql`create temp table touches_incoming on commit drop as select ${columnList(interactions, touchKeys)} from interactions with no data`);
+        await copyRows(tx, people, keys, rows, 'people_incoming');
+        await copyRows(tx, interactions, touchKeys, incoming, 'touches_incoming');
       }
-      const chunks = [];
-      for (let i = 0; i < values.length; i += 10_000) chunks.push(values.slice(i, i + 10_000));
-      await pipelined(chunks, (chunk) => {
-        const rows = chunk.map((v) => ({ ...v, ...derived(v) }));
-        const touches = rows.flatMap((r) => touchesOf.get(r.id) ?? []);
-        const keys = ['id', ...writtenKeys, 'createdAt', 'updatedAt'] as const;
-        const column = <T>(pick: (t: IncomingTouch) => T, type: string) => sql`${sql.param(touches.map(pick))}::${sql.raw(type)}[]`;
-        const source = sql`unnest(${column((t) => t.personId, 'uuid')}, ${column((t) => t.channel, 'text')}, ${column((t) => t.kind, 'text')},
-          ${column((t) => t.direction, 'text')}, ${column((t) => t.occurredAt.toISOString(), 'timestamptz')}) as i(person_id, channel, kind, direction, occurred_at)`;
-        return sql`insert into people (workspace_id, ${columnList(people, keys)}, ${sql.join(touchColumns.map(([name]) => sql.identifier(name)), sql`, `)})
-          select ${workspaceId}, ${columnList(people, keys, 'r')}, ${sql.join(touchColumns.map(([, value]) => value), sql`, `)}
-          from ${recordSet(people, keys, rows)} left join (${touchFacts(source)}) f on f.person_id = r.id`;
-      }, async (statement) => {
-        await tx.execute(statement);
-      });
+      const column = <T>(pick: (t: IncomingTouch) => T, type: string) => sql`${sql.param(incoming.map(pick))}::${sql.raw(type)}[]`;
+      const touches = bulk ? sql`touches_incoming i` : sql`unnest(${column((t) => t.personId, 'uuid')}, ${column((t) => t.channel, 'text')}, ${column((t) => t.kind, 'text')},
+        ${column((t) => t.direction, 'text')}, ${column((t) => t.occurredAt.toISOString(), 'timestamptz')}) as i(person_id, channel, kind, direction, occurred_at)`;
+      await tx.execute(sql`insert into people (workspace_id, ${columnList(people, keys)}, ${sql.join(touchColumns.map(([name]) => sql.identifier(name)), sql`, `)})
+        select ${workspaceId}, ${columnList(people, keys, 'r')}, ${sql.join(touchColumns.map(([, value]) => value), sql`, `)}
+        from ${bulk ? sql`people_incoming r` : recordSet(people, keys, rows)} left join (${touchFacts(touches)}) f on f.person_id = r.id`);
+      if (bulk) await tx.execute(sql`drop table people_incoming, touches_incoming`);
     },
     // Many people changed at once (an import's matches), as `update` writes one.
     async updateMany(workspaceId: string, values: (PersonValues & { id: string })[], now: Date, tx: Conn): Promise<void> {
@@ -248,25 +245,28 @@ export function createPeopleRepository(db: Db) {
         await tx.execute(sql`update people p set ${set} from ${recordSet(people, ['id', ...keys], rows)} where p.workspace_id = ${workspaceId} and p.id = r.id`);
       }
     },
-    // Imported interactions: one per external id, so importing a file twice adds nothing. The rows go
-    // as JSON arrays (no key names to write and parse per row), the workspace and time once per
-    // statement; the next chunk is serialised while PostgreSQL writes the one before.
-    async insertInteractions(workspaceId: string, values: Omit<typeof interactions.$inferInsert, 'workspaceId'>[], now: Date, tx: Conn): Promise<{ personId: string }[]> {
-      const added: { personId: string }[] = [];
-      const chunks = [];
-      for (let i = 0; i < values.length; i += 20_000) chunks.push(values.slice(i, i + 20_000));
-      await pipelined(chunks, (chunk) => JSON.stringify(chunk.map((v) => [
-        v.personId, v.channel, v.kind, v.direction, v.occurredAt, v.durationMinutes ?? null, v.note ?? null, v.externalId ?? null, v.postId ?? null,
-      ])), async (json) => {
-        const result = await tx.execute(sql`
-          insert into interactions (workspace_id, person_id, channel, kind, direction, occurred_at, duration_minutes, note, external_id, post_id, created_at)
-          select ${workspaceId}, (v->>0)::uuid, v->>1, v->>2, v->>3, (v->>4)::timestamptz, (v->>5)::int, v->>6, v->>7, (v->>8)::uuid, ${now}
-          from json_array_elements(${json}::json) as v
-          on conflict (workspace_id, external_id) where external_id is not null do nothing
-          returning person_id as "personId"`);
-        added.push(...(result as unknown as { rows: { personId: string }[] }).rows);
-      });
-      return added;
+    // Imported interactions: one per external id, so importing a file twice adds nothing. A form's few
+    // go as one JSON parameter of arrays (no key names to write and parse per row); an import's
+    // thousands are copied into a temp table first (see copyRows).
+    async insertInteractions(workspaceId: string, values: Omit<typeof interactions.$inferInsert, 'workspaceId'>[], now: Date, tx: Tx): Promise<{ personId: string }[]> {
+      if (!values.length) return [];
+      const keys = ['personId', 'channel', 'kind', 'direction', 'occurredAt', 'durationMinutes', 'note', 'externalId', 'postId'] as const;
+      const bulk = values.length >= 1000;
+      if (bulk) {
+        await tx.execute(sql`create temp table interactions_incoming on commit drop as select ${columnList(interactions, keys)} from interactions with no data`);
+        await copyRows(tx, interactions, keys, values, 'interactions_incoming');
+      }
+      const json = bulk ? '' : JSON.stringify(values.map((v) => keys.map((k) => v[k] ?? null)));
+      const source = bulk ? sql`interactions_incoming v`
+        : sql`(select (v->>0)::uuid, v->>1, v->>2, v->>3, (v->>4)::timestamptz, (v->>5)::int, v->>6, v->>7, (v->>8)::uuid from json_array_elements(${json}::json) as v)
+          as v(${columnList(interactions, keys)})`;
+      const result = await tx.execute(sql`
+        insert into interactions (workspace_id, ${columnList(interactions, keys)}, created_at)
+        select ${workspaceId}, ${columnList(interactions, keys, 'v')}, ${now} from ${source}
+        on conflict (workspace_id, external_id) where external_id is not null do nothing
+        returning person_id as "personId"`);
+      if (bulk) await tx.execute(sql`drop table interactions_incoming`);
+      return (result as unknown as { rows: { personId: string }[] }).rows;
     },
 
     async insertInteraction(values: typeof interactions.$inferInsert, tx: Conn = db): Promise<InteractionRow> {
@@ -377,18 +377,6 @@ const writtenKeys = [
   'name', 'givenName', 'familyName', 'emails', 'phones', 'handles', 'organisation', 'tags', 'notes', 'source', 'introducedById',
   'timezone', 'locale', 'cadenceDays', 'isClient', 'isFriend', 'sortName', 'searchText', 'dedupeBlocks',
 ] as const satisfies readonly (keyof typeof people.$inferInsert)[];
-
-// Sends each payload in turn, building the next one (synchronous work in this process) while
-// PostgreSQL runs the statement before it.
-async function pipelined<C, P>(chunks: C[], build: (chunk: C) => P, send: (payload: P) => Promise<void>): Promise<void> {
-  let running: Promise<void> | undefined;
-  for (const chunk of chunks) {
-    const payload = build(chunk);
-    await running;
-    running = send(payload);
-  }
-  await running;
-}
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => '\\' + c);
