@@ -13,29 +13,33 @@ import type { Tx } from './index.ts';
 type Keys<T extends PgTable> = readonly (keyof T['$inferInsert'] & string)[];
 
 // `rows` (objects keyed as the table's fields) into `target`: the table itself, or a temp table
-// with the same names and types for those columns.
-export async function copyRows<T extends PgTable>(tx: Tx, table: T, keys: Keys<T>, rows: readonly Record<string, unknown>[], target: string = getTableName(table)): Promise<void> {
-  if (!rows.length) return;
+// with the same names and types for those columns. The rows are read as PostgreSQL asks for them,
+// so a generator's work on the next ones overlaps the server's on those before.
+export async function copyRows<T extends PgTable>(tx: Tx, table: T, keys: Keys<T>, rows: Iterable<Record<string, unknown>>, target: string = getTableName(table)): Promise<void> {
   const all = getTableColumns(table) as Record<string, Column>;
   const columns = keys.map((key) => all[key]!);
   const encoders = columns.map((c) => encoderFor(c.getSQLType()));
   const statement = `copy ${quoteIdentifier(target)} (${columns.map((c) => quoteIdentifier(c.name)).join(', ')}) from %SOURCE% with (format csv)`;
   // The CSV in parts of a thousand rows: no one string of the whole file.
-  const parts: string[] = [];
-  for (let start = 0; start < rows.length; start += 1000) {
+  function* parts(): Generator<string> {
     let part = '';
-    for (const row of rows.slice(start, start + 1000)) {
+    let count = 0;
+    for (const row of rows) {
       part += keys.map((key, i) => csvField(row[key], encoders[i]!)).join(',') + '\n';
+      if (++count % 1000 === 0) {
+        yield part;
+        part = '';
+      }
     }
-    parts.push(part);
+    if (part) yield part;
   }
   const client = (tx as unknown as { session: { client: unknown } }).session.client;
   if (client instanceof pg.Client) {
-    await pipeline(Readable.from(parts), client.query(copyFrom(statement.replace('%SOURCE%', 'stdin'))));
+    await pipeline(Readable.from(parts()), client.query(copyFrom(statement.replace('%SOURCE%', 'stdin'))));
   } else {
     // PGlite reads COPY input from a blob under the name /dev/blob.
     const pglite = client as { query: (text: string, params: unknown[], options: { blob: Blob }) => Promise<unknown> };
-    await pglite.query(statement.replace('%SOURCE%', `'/dev/blob'`), [], { blob: new Blob(parts) });
+    await pglite.query(statement.replace('%SOURCE%', `'/dev/blob'`), [], { blob: new Blob([...parts()]) });
   }
 }
 

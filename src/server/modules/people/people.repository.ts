@@ -207,7 +207,9 @@ export function createPeopleRepository(db: Db) {
     // and none can appear meanwhile (every other writer of keys takes that lock shared): copied in,
     // without the speculative insert (and its extra WAL record) ON CONFLICT makes per row.
     async copyFreeKeys(workspaceId: string, rows: { key: string; personId: string }[], tx: Tx): Promise<void> {
-      await copyRows(tx, personKeys, ['workspaceId', 'key', 'personId'], rows.map((r) => ({ ...r, workspaceId })));
+      await copyRows(tx, personKeys, ['workspaceId', 'key', 'personId'], (function* () {
+        for (const row of rows) yield { ...row, workspaceId };
+      })());
     },
     async removeKeys(workspaceId: string, personId: string, keys: string[], tx: Conn = db): Promise<void> {
       if (!keys.length) return;
@@ -218,10 +220,12 @@ export function createPeopleRepository(db: Db) {
     // (see recordSet); an import's thousands are copied into temp tables first (see copyRows).
     async insertMany(workspaceId: string, values: (PersonValues & { id: string })[], tx: Tx, incoming: IncomingTouch[] = []): Promise<void> {
       if (!values.length) return;
-      const rows = values.map((v) => ({ ...v, ...derived(v) }));
+      const rows = (function* () {
+        for (const v of values) yield { ...v, ...derived(v) };
+      })();
       const keys = ['id', ...writtenKeys, 'createdAt', 'updatedAt'] as const;
       const touchKeys = ['personId', 'channel', 'kind', 'direction', 'occurredAt'] as const;
-      const bulk = rows.length >= 1000;
+      const bulk = values.length >= 1000;
       if (bulk) {
         await tx.execute(sql`create temp table people_incoming on commit drop as select ${columnList(people, keys)} from people with no data`);
         await tx.execute(sql`create temp table touches_incoming on commit drop as select ${columnList(interactions, touchKeys)} from interactions with no data`);
@@ -233,7 +237,7 @@ export function createPeopleRepository(db: Db) {
         ${column((t) => t.direction, 'text')}, ${column((t) => t.occurredAt.toISOString(), 'timestamptz')}) as i(person_id, channel, kind, direction, occurred_at)`;
       await tx.execute(sql`insert into people (workspace_id, ${columnList(people, keys)}, ${sql.join(touchColumns.map(([name]) => sql.identifier(name)), sql`, `)})
         select ${workspaceId}, ${columnList(people, keys, 'r')}, ${sql.join(touchColumns.map(([, value]) => value), sql`, `)}
-        from ${bulk ? sql`people_incoming r` : recordSet(people, keys, rows)} left join (${touchFacts(touches)}) f on f.person_id = r.id`);
+        from ${bulk ? sql`people_incoming r` : recordSet(people, keys, [...rows])} left join (${touchFacts(touches)}) f on f.person_id = r.id`);
       if (bulk) await tx.execute(sql`drop table people_incoming, touches_incoming`);
     },
     // Many people changed at once (an import's matches), as `update` writes one.
