@@ -11,6 +11,7 @@ import { frameworkErrors, refuseNulCharacters, registerErrorHandling } from './c
 import { registerSecurityHeaders } from './core/security-headers.ts';
 import { databaseRateLimitStore, memoryRateLimitStore, rateLimitJobs } from './core/rate-limit/index.ts';
 import { maintenanceJobs } from './db/maintenance.ts';
+import { acceptConnectionsFirst } from './db/pglite-turns.ts';
 import type { App } from './core/types.ts';
 import type { Database } from './db/index.ts';
 import { createMailer, mailJobs, type Mailer } from './mail/index.ts';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; service
     inFlight++;
     response.once('close', () => inFlight--);
   });
+  if (database.kind === 'pglite') acceptConnectionsFirst(app.server);
   // A mailer the app made is the app's to close: its pooled SMTP connections end with it.
   if (!options.mailer) app.addHook('onClose', async () => services.mailer.close());
   app.setValidatorCompiler(validatorCompiler);

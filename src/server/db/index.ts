@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { shareEventLoop } from './pglite-turns.ts';
 
 // Drizzle over either driver; both speak the same PostgreSQL.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -58,6 +59,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     unlock();
     throw error;
   });
+  shareEventLoop(client);
   const db = drizzlePglite({ client }) as unknown as Db;
   return {
     kind: 'pglite',

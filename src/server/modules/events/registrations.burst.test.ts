@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { connect, type AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { eventsTestApp } from './events.test-support.ts';
 
@@ -71,5 +72,40 @@ describe('a waitlist filled by one burst', () => {
     assert.equal(waitlist.length, 118);
     assert.deepEqual(waitlist.map((r) => told.get(r.email)), waitlist.map((r) => r.position));
     assert.deepEqual(waitlist.map((r) => r.position), Array.from({ length: 118 }, (_, i) => i + 1));
+  });
+});
+
+// Node takes one new connection per turn of its event loop; on the embedded database a batch of
+// registrations used to fill one long turn, so visitors who connected meanwhile waited for it, one turn each.
+describe('visitors who open the site during a burst of registrations', () => {
+  let s: Awaited<ReturnType<typeof eventsTestApp>>;
+  before(async () => { s = await eventsTestApp(); });
+  after(() => s.t.close());
+
+  test('are let in and answered while the burst is written, not after it', async () => {
+    const occurrence = (await s.single({ localStart: '2026-03-12T19:00', capacity: 60 })).occurrences[0]!;
+    const { server } = s.t.app;
+    await s.t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = server.address() as AddressInfo;
+    let written = false;
+    let answeredMeanwhile = 0;
+    server.on('request', (_request, response) => response.once('finish', () => { if (!written) answeredMeanwhile++; }));
+    // 200 RSVPs arrive as the first visitor's connection is taken; the others are waiting to be let in.
+    let burst: Promise<unknown> | undefined;
+    server.once('connection', () => {
+      burst = Promise.all(Array.from({ length: 200 }, (_, i) => s.t.services.registrations.register(occurrence.slug, s.person(i)))).then(() => { written = true; });
+    });
+    const visitors = 20;
+    const statuses = await Promise.all(Array.from({ length: visitors }, () => new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = connect(port, '127.0.0.1', () => socket.end('GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'));
+      socket.on('data', (chunk) => { text += chunk.toString(); });
+      socket.on('end', () => resolve(text.split('\r\n')[0]!));
+      socket.on('error', reject);
+    })));
+    await burst;
+    assert.deepEqual(statuses, Array(visitors).fill('HTTP/1.1 302 Found'));
+    assert.equal(answeredMeanwhile, visitors, 'every visitor answered before the burst was written');
+    assert.equal((await s.t.database.query('select count(*)::int as n from event_registrations where occurrence_id = $1', [occurrence.id])).rows[0]!.n, 200);
   });
 });
