@@ -146,6 +146,18 @@ describe('imports through the API', () => {
     assert.equal((await people('&q=bo.twice')).length, 1);
   });
 
+  test('a NUL character in a file is dropped from its text, and its record is imported like the others', async () => {
+    const file = Buffer.from('First Name,Last Name,URL,Email Address,Company,Position,Connected On\n'
+      + 'Nu\u0000la,Nil,https://www.linkedin.com/in/nula-nil,,Null\u0000 Ltd,Chief\u0000 Zero,12 Jan 2020\n'
+      + 'Ned,Nil,https://www.linkedin.com/in/ned-nil,,,,13 Jan 2020\n');
+    const result = await upload('format=linkedin', { 'Connections.csv': file });
+    assert.equal(result.statusCode, 200, result.body);
+    assert.equal(result.json().report.peopleCreated, 2);
+    const [nula] = await people('&q=nula');
+    assert.equal(nula!.name, 'Nula Nil');
+    assert.equal(nula!.organisation, 'Null Ltd');
+  });
+
   test('a viewer cannot import', async () => {
     const invitation = await t.app.inject({ method: 'POST', url: '/api/v1/invitations', headers: browser.headers, payload: { role: 'viewer' } });
     const token = invitation.json().url.split('/invite/')[1];

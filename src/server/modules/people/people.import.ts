@@ -162,7 +162,7 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
       requireRole(auth, 'editor');
       try {
         return await db.transaction(async (tx) => {
-          const report = await run(tx, auth.workspaceId, batch.source, batch.people, batch.interactions, batch.rejected ?? []);
+          const report = await run(tx, auth.workspaceId, batch.source, batch.people.map(withoutNul), batch.interactions.map(withoutNul), batch.rejected ?? []);
           if (options.dryRun) throw new DryRun(report);
           return report;
         });
@@ -175,6 +175,20 @@ export function createPeopleImporter({ db, clock }: { db: Db; clock: Clock }) {
 }
 
 export type PeopleImporter = ReturnType<typeof createPeopleImporter>;
+
+// PostgreSQL text cannot hold U+0000, and in an export it means nothing: it is dropped from the
+// record's texts rather than the record refused.
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return (value.includes('\u0000') ? value.replaceAll('\u0000', '') : value) as T;
+  if (!value || typeof value !== 'object' || value instanceof Date) return value;
+  // A copy only where something was dropped: most records hold no NUL.
+  let copy: Record<string, unknown> | unknown[] | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const clean = withoutNul(item);
+    if (clean !== item) (copy ??= Array.isArray(value) ? [...value] : { ...value } as Record<string, unknown>)[key as never] = clean as never;
+  }
+  return (copy ?? value) as T;
+}
 
 const byPerson = (a: { personId: string }, b: { personId: string }) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
 
