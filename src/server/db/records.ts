@@ -4,9 +4,10 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 // Many rows written in one statement: sent as one JSON parameter and read back as a record set,
 // typed by the table's own columns (a parameter per column and row costs more to build than the write).
 
-type Keys<T extends PgTable> = readonly (keyof T['$inferInsert'] & string)[];
+export type Keys<T extends PgTable> = readonly (keyof T['$inferInsert'] & string)[];
 
-const columnsOf = <T extends PgTable>(table: T, keys: Keys<T>) => {
+// The table's columns for these fields, in their order.
+export const columnsOf = <T extends PgTable>(table: T, keys: Keys<T>) => {
   const columns = getTableColumns(table) as Record<string, Column>;
   return keys.map((key) => columns[key]!);
 };

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
-import { copyRows } from '../../db/copy.ts';
+import { copyRows, copyToTemp } from '../../db/copy.ts';
 import { columnList, recordSet } from '../../db/records.ts';
 import { ladderIndex, ladderRules, offlineChannels, touchClasses, type LadderStep, type TouchFacts } from './ladder.ts';
 import { blockingKeys } from './duplicates.ts';
@@ -207,9 +207,7 @@ export function createPeopleRepository(db: Db) {
     // and none can appear meanwhile (every other writer of keys takes that lock shared): copied in,
     // without the speculative insert (and its extra WAL record) ON CONFLICT makes per row.
     async copyFreeKeys(workspaceId: string, rows: { key: string; personId: string }[], tx: Tx): Promise<void> {
-      await copyRows(tx, personKeys, ['workspaceId', 'key', 'personId'], (function* () {
-        for (const row of rows) yield { ...row, workspaceId };
-      })());
+      await copyRows(tx, personKeys, ['workspaceId', 'key', 'personId'], rows.values().map((row) => ({ ...row, workspaceId })));
     },
     async removeKeys(workspaceId: string, personId: string, keys: string[], tx: Conn = db): Promise<void> {
       if (!keys.length) return;
@@ -217,28 +215,20 @@ export function createPeopleRepository(db: Db) {
     },
     // New people, written with the touch facts of their interactions about to be inserted (a second
     // write of every new row would cost as much as the first). A form's few go as one JSON parameter
-    // (see recordSet); an import's thousands are copied into temp tables first (see copyRows).
+    // (see recordSet); an import's thousands are copied into temp tables first (see bulkRows).
     async insertMany(workspaceId: string, values: (PersonValues & { id: string })[], tx: Tx, incoming: IncomingTouch[] = []): Promise<void> {
       if (!values.length) return;
-      const rows = (function* () {
-        for (const v of values) yield { ...v, ...derived(v) };
-      })();
+      const rows = values.values().map((v) => ({ ...v, ...derived(v) }));
       const keys = ['id', ...writtenKeys, 'createdAt', 'updatedAt'] as const;
-      const touchKeys = ['personId', 'channel', 'kind', 'direction', 'occurredAt'] as const;
-      const bulk = values.length >= 1000;
-      if (bulk) {
-        await tx.execute(sql`create temp table people_incoming on commit drop as select ${columnList(people, keys)} from people with no data`);
-        await tx.execute(sql`create temp table touches_incoming on commit drop as select ${columnList(interactions, touchKeys)} from interactions with no data`);
-        await copyRows(tx, people, keys, rows, 'people_incoming');
-        await copyRows(tx, interactions, touchKeys, incoming, 'touches_incoming');
-      }
       const column = <T>(pick: (t: IncomingTouch) => T, type: string) => sql`${sql.param(incoming.map(pick))}::${sql.raw(type)}[]`;
-      const touches = bulk ? sql`touches_incoming i` : sql`unnest(${column((t) => t.personId, 'uuid')}, ${column((t) => t.channel, 'text')}, ${column((t) => t.kind, 'text')},
-        ${column((t) => t.direction, 'text')}, ${column((t) => t.occurredAt.toISOString(), 'timestamptz')}) as i(person_id, channel, kind, direction, occurred_at)`;
+      const [source, touches] = values.length >= bulkRows
+        ? [sql`${await copyToTemp(tx, people, keys, rows, 'people_incoming')} r`,
+          sql`${await copyToTemp(tx, interactions, ['personId', 'channel', 'kind', 'direction', 'occurredAt'], incoming, 'touches_incoming')} i`]
+        : [recordSet(people, keys, [...rows]), sql`unnest(${column((t) => t.personId, 'uuid')}, ${column((t) => t.channel, 'text')}, ${column((t) => t.kind, 'text')},
+          ${column((t) => t.direction, 'text')}, ${column((t) => t.occurredAt.toISOString(), 'timestamptz')}) as i(person_id, channel, kind, direction, occurred_at)`];
       await tx.execute(sql`insert into people (workspace_id, ${columnList(people, keys)}, ${sql.join(touchColumns.map(([name]) => sql.identifier(name)), sql`, `)})
         select ${workspaceId}, ${columnList(people, keys, 'r')}, ${sql.join(touchColumns.map(([, value]) => value), sql`, `)}
-        from ${bulk ? sql`people_incoming r` : recordSet(people, keys, [...rows])} left join (${touchFacts(touches)}) f on f.person_id = r.id`);
-      if (bulk) await tx.execute(sql`drop table people_incoming, touches_incoming`);
+        from ${source} left join (${touchFacts(touches)}) f on f.person_id = r.id`);
     },
     // Many people changed at once (an import's matches), as `update` writes one.
     async updateMany(workspaceId: string, values: (PersonValues & { id: string })[], now: Date, tx: Conn): Promise<void> {
@@ -251,25 +241,18 @@ export function createPeopleRepository(db: Db) {
     },
     // Imported interactions: one per external id, so importing a file twice adds nothing. A form's few
     // go as one JSON parameter of arrays (no key names to write and parse per row); an import's
-    // thousands are copied into a temp table first (see copyRows).
+    // thousands are copied into a temp table first (see bulkRows).
     async insertInteractions(workspaceId: string, values: Omit<typeof interactions.$inferInsert, 'workspaceId'>[], now: Date, tx: Tx): Promise<{ personId: string }[]> {
       if (!values.length) return [];
       const keys = ['personId', 'channel', 'kind', 'direction', 'occurredAt', 'durationMinutes', 'note', 'externalId', 'postId'] as const;
-      const bulk = values.length >= 1000;
-      if (bulk) {
-        await tx.execute(sql`create temp table interactions_incoming on commit drop as select ${columnList(interactions, keys)} from interactions with no data`);
-        await copyRows(tx, interactions, keys, values, 'interactions_incoming');
-      }
-      const json = bulk ? '' : JSON.stringify(values.map((v) => keys.map((k) => v[k] ?? null)));
-      const source = bulk ? sql`interactions_incoming v`
-        : sql`(select (v->>0)::uuid, v->>1, v->>2, v->>3, (v->>4)::timestamptz, (v->>5)::int, v->>6, v->>7, (v->>8)::uuid from json_array_elements(${json}::json) as v)
-          as v(${columnList(interactions, keys)})`;
+      const source = values.length >= bulkRows ? sql`${await copyToTemp(tx, interactions, keys, values, 'interactions_incoming')} v`
+        : sql`(select (v->>0)::uuid, v->>1, v->>2, v->>3, (v->>4)::timestamptz, (v->>5)::int, v->>6, v->>7, (v->>8)::uuid
+          from json_array_elements(${JSON.stringify(values.map((v) => keys.map((k) => v[k] ?? null)))}::json) as v) as v(${columnList(interactions, keys)})`;
       const result = await tx.execute(sql`
         insert into interactions (workspace_id, ${columnList(interactions, keys)}, created_at)
         select ${workspaceId}, ${columnList(interactions, keys, 'v')}, ${now} from ${source}
         on conflict (workspace_id, external_id) where external_id is not null do nothing
         returning person_id as "personId"`);
-      if (bulk) await tx.execute(sql`drop table interactions_incoming`);
       return (result as unknown as { rows: { personId: string }[] }).rows;
     },
 
@@ -375,6 +358,10 @@ function milestoneColumns(): [string, SQL][] {
 
 // An interaction about to be written for a person about to be created (see insertMany).
 export type IncomingTouch = { personId: string; channel: string; kind: string; direction: string; occurredAt: Date };
+
+// From this many rows on, a bulk write copies them into a temp table first (see copyToTemp): an import's
+// thousands. Below it one JSON parameter (see recordSet) costs less than a temp table: a form's few.
+const bulkRows = 1000;
 
 // The columns a person's values are written to (besides id and the timestamps).
 const writtenKeys = [
