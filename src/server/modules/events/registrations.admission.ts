@@ -55,7 +55,7 @@ export function createAdmission({ repo, clock, people, consent, withLockedOccurr
       emails.forEach((email, index) => { if (!firstOf.has(email)) firstOf.set(email, index); });
       const admitted = (index: number) => firstOf.get(emails[index]!) === index && (existing.get(emails[index]!)?.status ?? 'cancelled') === 'cancelled';
       // Everyone's person, even a repeat registration's: what the form said joins their record.
-      const personIds = await people.ensureByEmail(tx, workspaceId, applicants.map((a, index) => ({
+      const { ids: personIds, current: freshWithTouch } = await people.ensureByEmail(tx, workspaceId, applicants.map((a, index) => ({
         email: a.email, name: a.name, source: a.source, locale: a.locale, ...(admitted(index) ? { touch: registeredTouch(now) } : {}),
       })));
       const suppressed = await consent.suppressedAmong(workspaceId, emails, tx);
@@ -101,7 +101,7 @@ export function createAdmission({ repo, clock, people, consent, withLockedOccurr
       }
       await people.logInteractions(tx, workspaceId, changed.map(({ row, index }) => ({
         personId: personIds[index]!, ...registeredTouch(now), note: timelineNote(current, row.status === 'confirmed' ? 'confirmed' : 'waitlisted'),
-      })));
+      })), freshWithTouch);
       // The updates box, ticked: express consent, with the words shown.
       await consent.recordMany(workspaceId, changed.flatMap(({ index }) => {
         const given = applicants[index]!.consent;

@@ -22,8 +22,9 @@ export type FormInteraction = {
 // for everyone new — as `create` would do for each, an exact duplicate merged into whoever has the email.
 export function createFormContacts({ repo, clock }: { repo: ReturnType<typeof createPeopleRepository>; clock: Clock }) {
   return {
-    // The person id of each contact, in order (the same email twice: the same person).
-    async ensureByEmail(tx: Tx, workspaceId: string, contacts: FormContact[]): Promise<string[]> {
+    // The person id of each contact, in order (the same email twice: the same person), and `current`:
+    // the people added here with their touch, whose facts logging that interaction will not change.
+    async ensureByEmail(tx: Tx, workspaceId: string, contacts: FormContact[]): Promise<{ ids: string[]; current: Set<string> }> {
       const wanted = new Map<string, ReturnType<typeof normalise>>();
       for (const contact of contacts) {
         const email = contact.email.trim().toLowerCase();
@@ -68,14 +69,21 @@ export function createFormContacts({ repo, clock }: { repo: ReturnType<typeof cr
         return touch ? [{ ...touch, personId: person.id }] : [];
       }));
       await repo.insertKeys(workspaceId, fresh.flatMap((person) => keysOf.get(person.emails[0]!)!.map((key) => ({ key, personId: person.id }))), tx);
-      return contacts.map((contact) => ids.get(contact.email.trim().toLowerCase())!);
+      return {
+        ids: contacts.map((contact) => ids.get(contact.email.trim().toLowerCase())!),
+        current: new Set(fresh.filter((person) => touches.has(person.emails[0]!)).map((person) => person.id)),
+      };
     },
 
     // Interactions the forms record (registered for an event, asked a question), with the ladder and touch facts kept current.
-    async logInteractions(tx: Tx, workspaceId: string, items: FormInteraction[]): Promise<void> {
+    // `current`: people whose facts already count their one interaction here (ensureByEmail's), left alone:
+    // deriving a burst's new people's facts again took as long as writing them.
+    async logInteractions(tx: Tx, workspaceId: string, items: FormInteraction[], current: ReadonlySet<string> = new Set()): Promise<void> {
       if (!items.length) return;
       await repo.insertInteractions(workspaceId, items.map((item) => ({ ...item, durationMinutes: null })), clock.now(), tx);
-      await repo.refreshTouches(workspaceId, [...new Set(items.map((item) => item.personId))], tx);
+      const counts = new Map<string, number>();
+      for (const { personId } of items) counts.set(personId, (counts.get(personId) ?? 0) + 1);
+      await repo.refreshTouches(workspaceId, [...counts].filter(([id, n]) => !(current.has(id) && n === 1)).map(([id]) => id), tx);
     },
   };
 }
