@@ -65,7 +65,7 @@ function measure(kind: Kind): Promise<Figure[]> {
   });
 }
 
-// `concurrency` clients (node:http, kept-alive), each sending its next GET as soon as the last one is answered, for `duration` seconds.
+// `concurrency` clients (kept-alive connections), each sending its next GET as soon as the last one is answered, for `duration` seconds.
 async function load(url: string, duration: number): Promise<{ rate: number; requests: number; errors: number }> {
   const until = performance.now() + duration * 1000;
   let requests = 0;

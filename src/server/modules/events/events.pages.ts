@@ -28,7 +28,7 @@ const mapUrl = (o: { venue: string | null; address: string | null }) => (o.addre
 
 // The one link people click: server-rendered, no JavaScript, English or German, on a phone.
 export async function eventPageRoutes(app: App, { events, registrations, workspaces, clock, formRateLimit, pageCacheMs }: Deps) {
-  const cached = createMicrocache(clock, pageCacheMs);
+  const cached = createMicrocache<Buffer>(clock, pageCacheMs);
   // Which occurrence a form posts to, as the page cache keeps pages: a burst of RSVPs reads it once a
   // moment. Admission takes nothing else from it: it locks the occurrence and reads it afresh.
   const forms = createMicrocache<OccurrenceDetails>(clock, pageCacheMs);
@@ -70,7 +70,7 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
       const context = pageContext(request);
       const html = await cached.get(slug, context.locale, async () => {
         const occurrence = await events.publicOccurrence(slug);
-        return occurrence ? eventHtml(context, occurrence) : null;
+        return occurrence ? Buffer.from(await eventHtml(context, occurrence)) : null;
       });
       return html === null ? reply.callNotFound() : sendPage(reply, 200, context, html);
     });
