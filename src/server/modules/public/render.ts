@@ -22,7 +22,7 @@ export function renderHtml(view: string, title: string, context: PageContext, da
   return eta.render('layout', { ...context, title, body });
 }
 
-// `html` already encoded (a Buffer) when it is sent many times: encoding a page's text as UTF-8 cost more than the rest of a cached page's answer.
+// `html` already encoded (a Buffer) when the same page is sent many times, so it is not encoded again for each visitor.
 export function sendPage(reply: FastifyReply, status: number, context: PageContext, html: string | Buffer) {
   return reply.code(status).header('content-language', context.locale).header('vary', 'Accept-Language').type('text/html; charset=utf-8').send(html);
 }
