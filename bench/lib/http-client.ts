@@ -31,8 +31,10 @@ export function httpClient(connections: number) {
       else idle.push(connection);
     }
   }
+  // A connection that errs or closes is gone, busy or idle (the server ends idle ones after its keep-alive timeout).
   function fail(connection: Connection, error: Error) {
     open.delete(connection);
+    if (idle.includes(connection)) idle.splice(idle.indexOf(connection), 1);
     const request = connection.request;
     connection.request = null;
     request?.reject(error);
