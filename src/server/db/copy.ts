@@ -17,7 +17,7 @@ import { columnList, columnsOf, type Keys } from './records.ts';
 export async function copyRows<T extends PgTable>(tx: Tx, table: T, keys: Keys<T>, rows: Iterable<Record<string, unknown>>, target: string = getTableName(table)): Promise<void> {
   const columns = columnsOf(table, keys);
   const encoders = columns.map((c) => encoderFor(c.getSQLType()));
-  const statement = `copy ${quoteIdentifier(target)} (${columns.map((c) => quoteIdentifier(c.name)).join(', ')}) from %SOURCE% with (format csv)`;
+  const statement = `copy ${pg.escapeIdentifier(target)} (${columns.map((c) => pg.escapeIdentifier(c.name)).join(', ')}) from %SOURCE% with (format csv)`;
   // The CSV in parts of a thousand rows: no one string of the whole file.
   function* parts(): Generator<string> {
     let part = '';
@@ -68,8 +68,4 @@ function arrayElement(value: unknown): string {
 function csvField(value: unknown, encode: Encoder): string {
   if (value === null || value === undefined) return '';
   return `"${encode(value).replaceAll('"', '""')}"`;
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
