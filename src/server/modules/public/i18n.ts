@@ -81,23 +81,9 @@ export function messagesFor(locale: PublicLocale): PublicMessages {
   return messages[locale];
 }
 
-// Browsers send a handful of distinct Accept-Language headers: each is ranked once. A few hundred short
-// ones are kept; a long one (no browser sends those) is ranked each time rather than held.
-const picked = new Map<string, PublicLocale>();
-
 // Picks the best supported language by q-value; English when none matches.
 export function pickLocale(acceptLanguage: string | undefined): PublicLocale {
   if (!acceptLanguage) return 'en';
-  if (acceptLanguage.length > 200) return rankLocale(acceptLanguage);
-  let locale = picked.get(acceptLanguage);
-  if (!locale) {
-    if (picked.size >= 500) picked.clear();
-    picked.set(acceptLanguage, (locale = rankLocale(acceptLanguage)));
-  }
-  return locale;
-}
-
-function rankLocale(acceptLanguage: string): PublicLocale {
   const ranked = acceptLanguage
     .split(',')
     .map((part) => {
