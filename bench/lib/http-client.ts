@@ -7,7 +7,7 @@ type Connection = { socket: Socket; request: Request | null; buffer: Buffer; sta
 // A lean load generator, as wrk and autocannon are: HTTP/1.1 written straight to kept-alive sockets, one
 // per concurrent client, and only the status line, Content-Length or chunked framing read back. It runs
 // on the same two cores as the server it measures, and node:http's client cost two to three times more
-// per request (about 160 µs an RSVP POST against 60–90 µs), which the server then lacked.
+// per request (about 160 µs an RSVP POST against 60–100 µs), which the server then lacked.
 export function httpClient(connections: number) {
   const idle: Connection[] = [];
   const open = new Set<Connection>();
