@@ -28,6 +28,28 @@ describe('the event page under a burst of visitors', () => {
     assert.equal((await s.t.app.inject({ method: 'GET', url: '/e/no-such-event' })).statusCode, 404);
   });
 
+  test('a page served from memory is the response the first visitor got: its headers, its language, its bytes', async () => {
+    const occurrence = (await s.single({ localStart: '2026-03-22T19:00', capacity: 5, title: 'Kept meetup' })).occurrences[0]!;
+    const get = (language: string) => s.t.app.inject({ method: 'GET', url: `/e/${occurrence.slug}`, headers: { 'accept-language': language } });
+    const first = await get('de');
+    const again = await get('de-AT,de;q=0.9');
+    const { date: _firstDate, ...firstHeaders } = first.headers;
+    const { date: _againDate, ...againHeaders } = again.headers;
+    assert.equal(again.statusCode, 200);
+    assert.deepEqual(againHeaders, firstHeaders);
+    assert.equal(again.body, first.body);
+    assert.equal(again.headers['content-language'], 'de');
+    assert.match(String(again.headers['content-security-policy']), /default-src 'self'/);
+    assert.equal(again.headers['x-frame-options'], 'SAMEORIGIN');
+    assert.match(again.body, /Noch 5 Plätze frei/);
+    const head = await s.t.app.inject({ method: 'HEAD', url: `/e/${occurrence.slug}`, headers: { 'accept-language': 'de' } });
+    assert.equal(head.statusCode, 200);
+    assert.equal(head.body, '');
+    // The calendar file beside it is never taken for a kept page.
+    const calendar = await s.t.app.inject({ method: 'GET', url: `/e/${occurrence.slug}.ics` });
+    assert.match(String(calendar.headers['content-type']), /text\/calendar/);
+  });
+
   test('the form finds its occurrence from memory, but registers only as the database has it now', async () => {
     const occurrence = (await s.single({ localStart: '2026-03-21T19:00', capacity: 1, title: 'Remembered meetup' })).occurrences[0]!;
     const post = (i: number) => s.t.app.inject({ method: 'POST', url: `/e/${occurrence.slug}/register`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `name=Guest+${i}&email=guest${i}%40example.org` });

@@ -61,7 +61,17 @@ export async function eventPageRoutes(app: App, { events, registrations, workspa
       });
     }
 
-    scope.get('/e/:slug', { config: page, schema: { hide: true, params: SlugParams } }, async (request, reply) => {
+    // A page kept from a moment ago goes out as soon as the route is known: the checks and hooks that come
+    // after (validation, the API's authentication) have nothing to say about a page already served once.
+    // This is the path a link that goes round takes thousands of times a minute.
+    const servedFromCache = (request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply, done: () => void) => {
+      const context = pageContext(request);
+      const html = cached.peek(request.params.slug, context.locale);
+      if (html === undefined) done();
+      else sendPage(reply, 200, context, html);
+    };
+
+    scope.get('/e/:slug', { config: page, schema: { hide: true, params: SlugParams }, onRequest: servedFromCache }, async (request, reply) => {
       const { slug } = request.params;
       if (slug.endsWith('.ics')) {
         const body = await events.occurrenceCalendar(slug.slice(0, -4));

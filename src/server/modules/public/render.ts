@@ -39,11 +39,19 @@ export function createMicrocache<T = string>(clock: { now: () => Date }, ttlMs =
   // before a forget() is neither kept nor shared after it (it may show what the change replaced).
   const pending = new Map<string, { epoch: number; rendering: Promise<T | null> }>();
   let epoch = 0;
+  const fresh = (page: string, locale: string, now: number) => {
+    const hit = pages.get(page)?.get(locale);
+    return hit && hit.until > now ? hit : undefined;
+  };
   return {
+    // The page as kept, if it is still fresh; never renders.
+    peek(page: string, locale: string): T | undefined {
+      return fresh(page, locale, clock.now().getTime())?.value;
+    },
     async get(page: string, locale: string, render: () => Promise<T | null>): Promise<T | null> {
       const now = clock.now().getTime();
-      const hit = pages.get(page)?.get(locale);
-      if (hit && hit.until > now) return hit.value;
+      const hit = fresh(page, locale, now);
+      if (hit) return hit.value;
       if (ttlMs <= 0) return render();
       const key = `${locale} ${page}`;
       const shared = pending.get(key);
