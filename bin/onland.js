@@ -12,10 +12,15 @@ const self = fileURLToPath(import.meta.url);
 const major = Number(process.versions.node.split('.')[0]);
 const args = process.argv.slice(2);
 
-// A small young generation (V8 grows it to tens of MB while modules load, and keeps it), and the
-// embedded database's WebAssembly compiled once by the baseline compiler instead of twice.
-const serverFlags = ['--max-semi-space-size=2', '--liftoff-only'];
-const isServer = ['start', 'serve', 'worker'].includes(args[0] ?? '') && !args.includes('--help') && !args.includes('-h');
+// The embedded database's WebAssembly compiled once, by the baseline compiler, instead of twice: V8 also
+// compiles its busy parts again in the background, and a command that is done waits for that before it
+// exits (a second and a half, measured, for `onland migrate` on an existing folder). Every command that may open the database.
+const wasmFlags = ['--liftoff-only'];
+// Servers also keep a small young generation (V8 grows it to tens of MB while modules load, and keeps it).
+const serverFlags = ['--max-semi-space-size=2', ...wasmFlags];
+const asksForHelp = args.length === 0 || ['--help', '-h', '--version', '-V', 'help'].some((flag) => args.includes(flag));
+const isServer = ['start', 'serve', 'worker'].includes(args[0] ?? '') && !asksForHelp;
+const flags = isServer ? serverFlags : asksForHelp ? [] : wasmFlags;
 
 if (major < 24) {
   const pinned = join(dirname(self), '..', 'node_modules', 'node', 'bin', 'node');
@@ -23,11 +28,11 @@ if (major < 24) {
     console.error(`Onland needs Node.js 24 or newer (this is ${process.version}). Run \`npm install\` in the Onland folder first.`);
     process.exit(1);
   }
-  const result = spawnSync(pinned, [...(isServer ? serverFlags : []), self, ...args], { stdio: 'inherit' });
+  const result = spawnSync(pinned, [...flags, self, ...args], { stdio: 'inherit' });
   process.exit(result.status ?? 1);
-} else if (isServer && !serverFlags.every((flag) => process.execArgv.includes(flag)) && typeof process.execve === 'function' && !process.env.ONLAND_NO_REEXEC) {
+} else if (!flags.every((flag) => process.execArgv.includes(flag)) && typeof process.execve === 'function' && !process.env.ONLAND_NO_REEXEC) {
   // Replaces this process (same pid), so signals and supervisors see one process.
-  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...serverFlags, self, ...args], { ...process.env, ONLAND_NO_REEXEC: '1' });
+  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...flags, self, ...args], { ...process.env, ONLAND_NO_REEXEC: '1' });
 } else {
   // V8's code cache on disk makes every start after the first quicker.
   module.enableCompileCache?.();
