@@ -36,5 +36,6 @@ if (major < 24) {
 } else {
   // V8's code cache on disk makes every start after the first quicker.
   module.enableCompileCache?.();
+  await import('../src/module-hooks.ts');
   await import('../src/cli/main.ts');
 }
