@@ -12,9 +12,9 @@ const self = fileURLToPath(import.meta.url);
 const major = Number(process.versions.node.split('.')[0]);
 const args = process.argv.slice(2);
 
-// The embedded database's WebAssembly compiled once, by the baseline compiler, instead of twice: V8 also
-// compiles its busy parts again in the background, and a command that is done waits for that before it
-// exits (a second and a half, measured, for `onland migrate` on an existing folder). Every command that may open the database.
+// For every command that may open the embedded database: its WebAssembly compiled once, by the baseline
+// compiler, instead of twice. Otherwise V8 compiles the busy parts again in the background, and a command
+// that is done waits for that before it exits (1.5 s for `onland migrate` on an existing folder).
 const wasmFlags = ['--liftoff-only'];
 // Servers also keep a small young generation (V8 grows it to tens of MB while modules load, and keeps it).
 const serverFlags = ['--max-semi-space-size=2', ...wasmFlags];
