@@ -1,12 +1,13 @@
 import { registerHooks, type ResolveFnOutput } from 'node:module';
 
-// Loaded before anything else (bin/onland.js, `npm test`): Node 24 parses a package's package.json
-// `exports` again for every file it loads from that package, to learn the file's format. drizzle-orm's
-// package.json is 179 KB and the server loads about 120 of its files, so that cost 1.4 s of CPU at every
-// start of a server, a command or a test file (measured: importing drizzle-orm, its pg-core and its
-// two drivers took 1,460 ms; with these hooks, 145 ms).
-// Inside drizzle-orm every relative import names an ES module file, so it is resolved here, and an
-// import of drizzle-orm from Onland's own files resolves to the same file from each of them: it is asked once.
+// Loaded before anything else (bin/onland.js, `npm test`). To learn each file's format, Node 24 looks up
+// the package.json above it and parses that file's `exports` afresh on every lookup: drizzle-orm's is
+// 179 KB, read again for each of its ~120 files and for each of Onland's files that imports it. (The same
+// cost is reported on Node 26.5: openclaw/openclaw#128541.) Importing src/server/app.ts, measured three
+// times each: 2,150–2,410 ms of CPU without these hooks; 1,300–1,330 with only the first rule below;
+// 990–1,010 with both. Every server, command and test file pays it at start.
+// 1. Inside drizzle-orm ("type": "module") every relative import names an ES module file: resolved here.
+// 2. drizzle-orm imported from Onland's own files resolves to the same file from each of them: asked once.
 const drizzle = '/node_modules/drizzle-orm/';
 const resolved = new Map<string, ResolveFnOutput>();
 
