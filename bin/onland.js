@@ -18,7 +18,7 @@ const args = process.argv.slice(2);
 const wasmFlags = ['--liftoff-only'];
 // Servers also keep a small young generation (V8 grows it to tens of MB while modules load, and keeps it).
 const serverFlags = ['--max-semi-space-size=2', ...wasmFlags];
-const asksForHelp = args.length === 0 || ['--help', '-h', '--version', '-V', 'help'].some((flag) => args.includes(flag));
+const asksForHelp = args.length === 0 || ['--help', '-h', 'help'].some((flag) => args.includes(flag));
 const isServer = ['start', 'serve', 'worker'].includes(args[0] ?? '') && !asksForHelp;
 const flags = isServer ? serverFlags : asksForHelp ? [] : wasmFlags;
 
