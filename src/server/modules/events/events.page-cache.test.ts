@@ -45,7 +45,7 @@ describe('the event page under a burst of visitors', () => {
     const head = await s.t.app.inject({ method: 'HEAD', url: `/e/${occurrence.slug}`, headers: { 'accept-language': 'de' } });
     assert.equal(head.statusCode, 200);
     assert.equal(head.body, '');
-    // The calendar file beside it is never taken for a kept page.
+    // A page not kept (here the calendar file beside it) still goes on to its handler.
     const calendar = await s.t.app.inject({ method: 'GET', url: `/e/${occurrence.slug}.ics` });
     assert.match(String(calendar.headers['content-type']), /text\/calendar/);
   });
